@@ -1,0 +1,250 @@
+package dev.netpolplayground.eval;
+
+import dev.netpolplayground.model.Direction;
+import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.Namespace;
+import dev.netpolplayground.model.Peer;
+import dev.netpolplayground.model.Policy;
+import dev.netpolplayground.model.PortMatch;
+import dev.netpolplayground.model.Probe;
+import dev.netpolplayground.model.Rule;
+import dev.netpolplayground.model.Scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes the whole matrix with bit rows instead of cell by cell, so that a cluster dump with
+ * thousands of pods and hundreds of policies stays fast:
+ * 1. Endpoints that share namespace and labels form a class; selectors are matched once per class.
+ * 2. Every distinct peer becomes the bit row of endpoints it matches.
+ * 3. Egress: a source's allowed destinations per probe are the union, over the egress rules of the
+ *    policies isolating it, of (peer row AND destinations whose ports match). Sources isolated by
+ *    the same policies share one row.
+ * 4. Ingress: a destination's allowed sources per probe are the union of peer rows of the rules
+ *    whose ports match on that destination; shared by destinations with the same policies and ports.
+ * 5. A cell is allowed when its egress bit and its (transposed) ingress bit are both set; a pod to
+ *    itself always is.
+ * {@link Decider} answers the same question for one cell with reasons; tests keep them in agreement.
+ */
+final class Engine {
+    private final Scenario scenario;
+    private final List<Endpoint> endpoints;
+    private final List<Probe> probes;
+    private final int size;
+    private final Map<String, Namespace> namespaces;
+    private final int[] classOf;
+    private final List<Endpoint> classRepresentative = new ArrayList<>();
+    private final List<long[]> classMembers = new ArrayList<>();
+    private final Map<Peer, long[]> peerRows = new HashMap<>();
+    private final Map<Rule, long[][]> destinationPortRows = new IdentityHashMap<>();
+
+    Engine(Scenario scenario, List<Probe> probes) {
+        this.scenario = scenario;
+        this.endpoints = scenario.endpoints();
+        this.probes = probes;
+        this.size = endpoints.size();
+        this.namespaces = scenario.namespacesByName();
+        this.classOf = new int[size];
+        groupIntoClasses();
+    }
+
+    Matrix.Rows compute() {
+        long[][][] egress = egressRows();
+        long[][][] ingress = ingressRows();
+        long[][][] allowed = new long[probes.size()][][];
+        for (int p = 0; p < probes.size(); p++) {
+            long[][] ingressBySource = Bits.transpose(ingress[p], size);
+            long[][] rows = new long[size][];
+            for (int s = 0; s < size; s++) {
+                long[] row = ingressBySource[s];
+                long[] out = egress[p][s];
+                for (int w = 0; w < row.length; w++) {
+                    row[w] &= out[w];
+                }
+                if (!endpoints.get(s).external()) {
+                    Bits.set(row, s);
+                }
+                rows[s] = row;
+            }
+            allowed[p] = rows;
+        }
+        return new Matrix.Rows(egress, ingress, allowed);
+    }
+
+    private void groupIntoClasses() {
+        Map<List<Object>, Integer> classes = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            Endpoint endpoint = endpoints.get(i);
+            List<Object> key = endpoint.policyApplies()
+                    ? List.of(endpoint.namespace(), endpoint.labels())
+                    : List.of(endpoint.id());
+            int index = classes.computeIfAbsent(key, k -> {
+                classRepresentative.add(endpoint);
+                classMembers.add(Bits.empty(size));
+                return classRepresentative.size() - 1;
+            });
+            classOf[i] = index;
+            Bits.set(classMembers.get(index), i);
+        }
+    }
+
+    private long[] peerRow(Peer peer) {
+        long[] row = peerRows.get(peer);
+        if (row != null) {
+            return row;
+        }
+        if (peer instanceof Peer.IpBlockPeer) {
+            row = Bits.empty(size);
+            for (int i = 0; i < size; i++) {
+                Endpoint endpoint = endpoints.get(i);
+                if (Match.peer(peer, endpoint, namespaces.get(endpoint.namespace()))) {
+                    Bits.set(row, i);
+                }
+            }
+        } else {
+            row = Bits.empty(size);
+            for (int c = 0; c < classRepresentative.size(); c++) {
+                Endpoint representative = classRepresentative.get(c);
+                if (Match.peer(peer, representative, namespaces.get(representative.namespace()))) {
+                    Bits.orInto(row, classMembers.get(c));
+                }
+            }
+        }
+        peerRows.put(peer, row);
+        return row;
+    }
+
+    private long[] ruleRow(Rule rule) {
+        if (rule.peers().size() == 1) {
+            return peerRow(rule.peers().get(0));
+        }
+        long[] row = Bits.empty(size);
+        for (Peer peer : rule.peers()) {
+            Bits.orInto(row, peerRow(peer));
+        }
+        return row;
+    }
+
+    /** Per probe, the destinations on which one of the rule's port entries matches (null = none). */
+    private long[][] destinationPorts(Rule rule) {
+        return destinationPortRows.computeIfAbsent(rule, r -> {
+            long[][] perProbe = new long[probes.size()][];
+            long[] all = Bits.full(size);
+            for (int p = 0; p < probes.size(); p++) {
+                Probe probe = probes.get(p);
+                long[] row = null;
+                for (PortMatch port : r.ports()) {
+                    if (!(port instanceof PortMatch.NamedPort)) {
+                        if (Match.fixedPort(port, probe)) {
+                            row = all;
+                            break;
+                        }
+                        continue;
+                    }
+                    for (int d = 0; d < size; d++) {
+                        if (Match.port(port, probe, endpoints.get(d))) {
+                            if (row == null) {
+                                row = Bits.empty(size);
+                            }
+                            Bits.set(row, d);
+                        }
+                    }
+                }
+                perProbe[p] = row;
+            }
+            return perProbe;
+        });
+    }
+
+    /** The policies that isolate endpoint {@code index} for {@code direction}, found once per class. */
+    private List<Policy> isolating(int index, Direction direction, Map<Integer, List<Policy>> byClass) {
+        Endpoint endpoint = endpoints.get(index);
+        if (!endpoint.policyApplies()) {
+            return List.of();
+        }
+        return byClass.computeIfAbsent(classOf[index], c -> {
+            List<Policy> found = new ArrayList<>();
+            for (Policy policy : scenario.policies()) {
+                if (policy.isolates(direction) && policy.selects(endpoint)) {
+                    found.add(policy);
+                }
+            }
+            return found;
+        });
+    }
+
+    private long[][][] egressRows() {
+        long[][][] rows = new long[probes.size()][size][];
+        long[] all = Bits.full(size);
+        Map<Integer, List<Policy>> policiesByClass = new HashMap<>();
+        Map<List<Policy>, long[][]> shared = new HashMap<>();
+        for (int s = 0; s < size; s++) {
+            List<Policy> policies = isolating(s, Direction.EGRESS, policiesByClass);
+            long[][] perProbe = policies.isEmpty() ? null : shared.computeIfAbsent(policies, this::egressFor);
+            for (int p = 0; p < probes.size(); p++) {
+                rows[p][s] = perProbe == null ? all : perProbe[p];
+            }
+        }
+        return rows;
+    }
+
+    private long[][] egressFor(List<Policy> policies) {
+        long[][] perProbe = new long[probes.size()][];
+        for (int p = 0; p < probes.size(); p++) {
+            long[] row = Bits.empty(size);
+            for (Policy policy : policies) {
+                for (Rule rule : policy.egress()) {
+                    long[] ports = destinationPorts(rule)[p];
+                    if (ports != null) {
+                        Bits.orAndInto(row, ruleRow(rule), ports);
+                    }
+                }
+            }
+            perProbe[p] = row;
+        }
+        return perProbe;
+    }
+
+    private long[][][] ingressRows() {
+        long[][][] rows = new long[probes.size()][size][];
+        long[] all = Bits.full(size);
+        Map<Integer, List<Policy>> policiesByClass = new HashMap<>();
+        Map<List<Object>, long[][]> shared = new HashMap<>();
+        for (int d = 0; d < size; d++) {
+            Endpoint destination = endpoints.get(d);
+            List<Policy> policies = isolating(d, Direction.INGRESS, policiesByClass);
+            long[][] perProbe = null;
+            if (!policies.isEmpty()) {
+                boolean named = policies.stream().flatMap(policy -> policy.ingress().stream())
+                        .flatMap(rule -> rule.ports().stream()).anyMatch(port -> port instanceof PortMatch.NamedPort);
+                List<Object> key = List.of(policies, named ? destination.ports() : List.of());
+                perProbe = shared.computeIfAbsent(key, k -> ingressFor(policies, destination));
+            }
+            for (int p = 0; p < probes.size(); p++) {
+                rows[p][d] = perProbe == null ? all : perProbe[p];
+            }
+        }
+        return rows;
+    }
+
+    private long[][] ingressFor(List<Policy> policies, Endpoint destination) {
+        long[][] perProbe = new long[probes.size()][];
+        for (int p = 0; p < probes.size(); p++) {
+            Probe probe = probes.get(p);
+            long[] row = Bits.empty(size);
+            for (Policy policy : policies) {
+                for (Rule rule : policy.ingress()) {
+                    if (rule.ports().stream().anyMatch(port -> Match.port(port, probe, destination))) {
+                        Bits.orInto(row, ruleRow(rule));
+                    }
+                }
+            }
+            perProbe[p] = row;
+        }
+        return perProbe;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.netpolplayground.eval;
+
+import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.Probe;
+import dev.netpolplayground.model.Scenario;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reachability matrix: for every probe, which endpoint reaches which. Booleans come from the
+ * bit rows; {@link #verdict} computes a cell's evidence on demand.
+ */
+public final class Matrix {
+    /** Per probe and row: egress rows by source, ingress rows by destination, allowed rows by source. */
+    record Rows(long[][][] egress, long[][][] ingress, long[][][] allowed) {
+    }
+
+    private final Scenario scenario;
+    private final List<Probe> probes;
+    private final Rows rows;
+    private final Decider decider;
+    private final Map<String, Integer> indexById = new HashMap<>();
+
+    Matrix(Scenario scenario, List<Probe> probes, Rows rows) {
+        this.scenario = scenario;
+        this.probes = List.copyOf(probes);
+        this.rows = rows;
+        this.decider = new Decider(scenario);
+        for (int i = 0; i < scenario.endpoints().size(); i++) {
+            indexById.put(scenario.endpoints().get(i).id(), i);
+        }
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public List<Endpoint> endpoints() {
+        return scenario.endpoints();
+    }
+
+    public List<Probe> probes() {
+        return probes;
+    }
+
+    public Optional<Integer> indexOf(String endpointId) {
+        return Optional.ofNullable(indexById.get(endpointId));
+    }
+
+    /** A cell exists for every ordered pair except outside-to-outside, which no policy can see. */
+    public boolean applicable(int from, int to) {
+        return !(endpoints().get(from).external() && endpoints().get(to).external());
+    }
+
+    public boolean allowed(int from, int to, int probe) {
+        return Bits.get(rows.allowed()[probe][from], to);
+    }
+
+    public boolean egressAllowed(int from, int to, int probe) {
+        return Bits.get(rows.egress()[probe][from], to);
+    }
+
+    public boolean ingressAllowed(int from, int to, int probe) {
+        return Bits.get(rows.ingress()[probe][to], from);
+    }
+
+    /** Allowed cells over all probes, counting each applicable ordered pair (loopback included). */
+    public long allowedCount() {
+        long total = 0;
+        for (long[][] probeRows : rows.allowed()) {
+            for (long[] row : probeRows) {
+                total += Bits.count(row);
+            }
+        }
+        return total;
+    }
+
+    public Verdict verdict(int from, int to, int probe) {
+        return decider.verdict(endpoints().get(from), endpoints().get(to), probes.get(probe));
+    }
+}

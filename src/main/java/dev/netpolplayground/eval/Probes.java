@@ -1,0 +1,46 @@
+package dev.netpolplayground.eval;
+
+import dev.netpolplayground.model.ContainerPort;
+import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.Policy;
+import dev.netpolplayground.model.PortMatch;
+import dev.netpolplayground.model.Probe;
+import dev.netpolplayground.model.Protocol;
+import dev.netpolplayground.model.Rule;
+import dev.netpolplayground.model.Scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** Which port/protocol pairs to try when the user does not say. */
+public final class Probes {
+    /** Tried when nothing in the scenario names a port. */
+    public static final Probe FALLBACK = new Probe(80, Protocol.TCP);
+
+    private Probes() {
+    }
+
+    /**
+     * Every port a container declares, plus every numeric port a policy names (both ends of an
+     * endPort range), sorted; 80/TCP when there are none.
+     */
+    public static List<Probe> defaults(Scenario scenario) {
+        TreeSet<Probe> probes = new TreeSet<>();
+        for (Endpoint endpoint : scenario.endpoints()) {
+            for (ContainerPort port : endpoint.ports()) {
+                probes.add(new Probe(port.port(), port.protocol()));
+            }
+        }
+        for (Policy policy : scenario.policies()) {
+            Stream.concat(policy.ingress().stream(), policy.egress().stream()).map(Rule::ports).flatMap(List::stream)
+                    .filter(port -> port instanceof PortMatch.PortRange).map(port -> (PortMatch.PortRange) port)
+                    .forEach(range -> {
+                        probes.add(new Probe(range.from(), range.protocol()));
+                        probes.add(new Probe(range.to(), range.protocol()));
+                    });
+        }
+        return probes.isEmpty() ? List.of(FALLBACK) : new ArrayList<>(probes);
+    }
+}

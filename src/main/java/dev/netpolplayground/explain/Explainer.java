@@ -1,0 +1,221 @@
+package dev.netpolplayground.explain;
+
+import dev.netpolplayground.eval.Decision;
+import dev.netpolplayground.eval.Mismatch;
+import dev.netpolplayground.eval.Verdict;
+import dev.netpolplayground.model.Direction;
+import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.Peer;
+import dev.netpolplayground.model.Policy;
+import dev.netpolplayground.model.PortMatch;
+import dev.netpolplayground.model.Rule;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Turns a verdict's evidence into sentences a student can follow, naming policy and rule. */
+public final class Explainer {
+    private Explainer() {
+    }
+
+    public static Explanation explain(Verdict verdict) {
+        Set<String> notes = new LinkedHashSet<>();
+        Explanation.Side egress = side(verdict.egress(), verdict, notes);
+        Explanation.Side ingress = side(verdict.ingress(), verdict, notes);
+        if (verdict.loopback()) {
+            notes.add("A pod can always reach itself: NetworkPolicy does not restrict a pod's traffic to its own"
+                    + " address. (Through a Service that sends it back to itself, some plugins do apply policy.)");
+        }
+        return new Explanation(verdict.from().display(), verdict.to().display(), verdict.probe().toString(),
+                verdict.allowed(), verdict.loopback(), summary(verdict), egress, ingress, new ArrayList<>(notes));
+    }
+
+    static String summary(Verdict verdict) {
+        String connection = verdict.from().display() + " → " + verdict.to().display() + " on " + verdict.probe();
+        if (verdict.loopback()) {
+            return "Allowed: " + connection + " is a pod talking to itself (loopback), which is always allowed.";
+        }
+        if (verdict.allowed()) {
+            return "Allowed: " + connection + " — egress from the source and ingress to the destination both allow it.";
+        }
+        boolean egressDenied = !verdict.egress().allowed();
+        boolean ingressDenied = !verdict.ingress().allowed();
+        String which = egressDenied && ingressDenied ? "both egress from " + verdict.from().display()
+                + " and ingress to " + verdict.to().display() + " deny it"
+                : egressDenied ? "egress from " + verdict.from().display() + " denies it"
+                : "ingress to " + verdict.to().display() + " denies it";
+        return "Denied: " + connection + " — " + which + ".";
+    }
+
+    private static Explanation.Side side(Decision decision, Verdict verdict, Set<String> notes) {
+        Direction direction = decision.direction();
+        Endpoint subject = decision.subject();
+        Endpoint peer = direction == Direction.EGRESS ? verdict.to() : verdict.from();
+        List<Reason> reasons = new ArrayList<>();
+        if (decision instanceof Decision.Unrestricted) {
+            unrestricted((Decision.Unrestricted) decision, reasons, notes);
+        } else {
+            isolated((Decision.Isolated) decision, peer, verdict, reasons, notes);
+        }
+        return new Explanation.Side(direction.word(), subject.display(), decision.allowed(), reasons);
+    }
+
+    private static void unrestricted(Decision.Unrestricted decision, List<Reason> reasons, Set<String> notes) {
+        String subject = decision.subject().display();
+        String word = decision.direction().word();
+        switch (decision.freedom()) {
+            case OUTSIDE_CLUSTER:
+                reasons.add(new Reason("outside-cluster", "", 0, subject + " is outside the cluster, so no"
+                        + " NetworkPolicy restricts its " + word + "."));
+                break;
+            case HOST_NETWORK:
+                reasons.add(new Reason("host-network", "", 0, subject + " uses the host network, so NetworkPolicy"
+                        + " does not apply to its " + word + "."));
+                notes.add("Host-network pods share the node's network: NetworkPolicy does not isolate them, and"
+                        + " their traffic looks like the node's. Plugins differ in how they treat it.");
+                break;
+            case NOT_ISOLATED:
+                String others = decision.selectingOtherDirection().isEmpty() ? ""
+                        : " (" + policyNames(decision.selectingOtherDirection()) + " select"
+                        + (decision.selectingOtherDirection().size() == 1 ? "s" : "") + " it, but not for " + word + ")";
+                reasons.add(new Reason("not-isolated", "", 0, "No policy selects " + subject + " for " + word
+                        + others + ", so " + word + " is allowed."));
+                break;
+            default:
+                throw new AssertionError(decision.freedom());
+        }
+    }
+
+    private static void isolated(Decision.Isolated decision, Endpoint peer, Verdict verdict, List<Reason> reasons,
+                                 Set<String> notes) {
+        String subject = decision.subject().display();
+        Direction direction = decision.direction();
+        String word = direction.word();
+        reasons.add(new Reason("isolated", "", 0, subject + " is isolated for " + word + " by "
+                + policyNames(decision.isolatingPolicies()) + ": only what a rule of "
+                + (decision.isolatingPolicies().size() == 1 ? "it" : "one of them") + " allows gets "
+                + (direction == Direction.EGRESS ? "out." : "in.")));
+        for (Decision.RuleMatch match : decision.matches()) {
+            reasons.add(new Reason("allowed-by-rule", match.policy().id(), match.rule().number(),
+                    policyName(match.policy()) + " allows it by " + match.rule().label() + " ("
+                            + describeRule(match.rule()) + ")."));
+            if (match.peer() instanceof Peer.IpBlockPeer && !peer.external()) {
+                notes.add("An ipBlock matched the pod " + peer.display() + " through its IP. The Kubernetes"
+                        + " conformance tests expect this, but some plugins (e.g. Cilium) do not apply ipBlock"
+                        + " to pod IPs, and pod IPs change when pods restart: prefer pod and namespace selectors.");
+            }
+            if (match.peer() instanceof Peer.IpBlockPeer && peer.addressAssigned()) {
+                notes.add(peer.display() + " has no IP in its status; it was given " + peer.ips().get(0)
+                        + " for this evaluation.");
+            }
+        }
+        if (!decision.matches().isEmpty()) {
+            return;
+        }
+        String other = direction == Direction.EGRESS ? verdict.to().display() : verdict.from().display();
+        for (Decision.PolicyMiss miss : decision.misses()) {
+            if (miss.rules().isEmpty()) {
+                reasons.add(new Reason("no-rules", miss.policy().id(), 0, policyName(miss.policy()) + " selects "
+                        + subject + " but has no " + word + " rules, so it allows no " + word + " at all."));
+                continue;
+            }
+            for (Decision.RuleMiss ruleMiss : miss.rules()) {
+                reasons.add(new Reason("rule-mismatch", miss.policy().id(), ruleMiss.rule().number(),
+                        policyName(miss.policy()) + " " + ruleMiss.rule().label() + " does not admit " + other
+                                + " on " + verdict.probe() + ": " + ruleMissText(ruleMiss) + "."));
+            }
+        }
+    }
+
+    private static String ruleMissText(Decision.RuleMiss miss) {
+        List<String> parts = new ArrayList<>();
+        if (miss.matchedPeer().isEmpty()) {
+            parts.add(miss.peerMisses().stream().map(m -> m.entry() + " — " + mismatch(m.why()))
+                    .collect(Collectors.joining("; ")));
+        }
+        if (miss.matchedPort().isEmpty()) {
+            parts.add(miss.portMisses().stream().map(m -> mismatch(m.why())).distinct()
+                    .collect(Collectors.joining("; ")));
+        }
+        return String.join("; and ", parts);
+    }
+
+    /** A rule in one line: "from pods app=web in namespace shop, on 80/TCP". */
+    public static String describeRule(Rule rule) {
+        String peers = rule.anyPeer() ? (rule.direction() == Direction.EGRESS ? "to anywhere" : "from anywhere")
+                : rule.direction().peerField() + " " + rule.peers().stream().map(Object::toString)
+                .collect(Collectors.joining(" or "));
+        String ports = rule.anyPort() ? "on any port"
+                : "on " + rule.ports().stream().map(Explainer::describePort).collect(Collectors.joining(", "));
+        return peers + ", " + ports;
+    }
+
+    private static String describePort(PortMatch port) {
+        return port.toString();
+    }
+
+    static String policyName(Policy policy) {
+        return "NetworkPolicy '" + policy.id() + "'";
+    }
+
+    static String policyNames(List<Policy> policies) {
+        if (policies.size() == 1) {
+            return policyName(policies.get(0));
+        }
+        return "NetworkPolicies " + policies.stream().map(p -> "'" + p.id() + "'").collect(Collectors.joining(", "));
+    }
+
+    /** One mismatch as a clause. */
+    static String mismatch(Mismatch why) {
+        if (why instanceof Mismatch.PodLabels) {
+            Mismatch.PodLabels m = (Mismatch.PodLabels) why;
+            return m.endpoint() + "'s labels do not satisfy " + m.wanted();
+        }
+        if (why instanceof Mismatch.NamespaceLabels) {
+            Mismatch.NamespaceLabels m = (Mismatch.NamespaceLabels) why;
+            return "namespace " + m.namespace() + "'s labels do not satisfy " + m.wanted();
+        }
+        if (why instanceof Mismatch.OtherNamespace) {
+            Mismatch.OtherNamespace m = (Mismatch.OtherNamespace) why;
+            return "without a namespaceSelector a peer only matches pods in the policy's namespace "
+                    + m.policyNamespace() + ", and this pod is in " + m.endpointNamespace();
+        }
+        if (why instanceof Mismatch.NotAPod) {
+            return ((Mismatch.NotAPod) why).endpoint() + " is outside the cluster, and pod or namespace selectors only"
+                    + " match pods";
+        }
+        if (why instanceof Mismatch.HostNetworkPeer) {
+            return ((Mismatch.HostNetworkPeer) why).endpoint() + " uses the host network: its traffic carries the"
+                    + " node's address, which pod selectors do not match";
+        }
+        if (why instanceof Mismatch.OutsideCidr) {
+            Mismatch.OutsideCidr m = (Mismatch.OutsideCidr) why;
+            return m.addresses() + " is not in " + m.cidr();
+        }
+        if (why instanceof Mismatch.InExcept) {
+            Mismatch.InExcept m = (Mismatch.InExcept) why;
+            return m.address() + " is excluded by except " + m.except();
+        }
+        if (why instanceof Mismatch.WrongProtocol) {
+            Mismatch.WrongProtocol m = (Mismatch.WrongProtocol) why;
+            return "the connection is " + m.probe() + " but the rule allows " + m.allowed();
+        }
+        if (why instanceof Mismatch.WrongPort) {
+            Mismatch.WrongPort m = (Mismatch.WrongPort) why;
+            return "the connection is on " + m.probe() + " but the rule allows " + m.allowed();
+        }
+        if (why instanceof Mismatch.NamedPortMissing) {
+            Mismatch.NamedPortMissing m = (Mismatch.NamedPortMissing) why;
+            return m.destination() + " declares no " + m.protocol() + " container port named " + m.name();
+        }
+        if (why instanceof Mismatch.NamedPortElsewhere) {
+            Mismatch.NamedPortElsewhere m = (Mismatch.NamedPortElsewhere) why;
+            return m.destination() + "'s port " + m.name() + " is " + m.declaredPort() + ", not " + m.probe();
+        }
+        Mismatch.NamedPortExternal m = (Mismatch.NamedPortExternal) why;
+        return "named port " + m.name() + " cannot match " + m.destination() + ": only pods have named ports";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.netpolplayground.model;
+
+import java.util.List;
+
+/** One entry of a rule's from/to list, or the "any peer" that an absent or empty list means. */
+public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPeer {
+
+    /** Absent or empty {@code from}/{@code to}: every source or destination, inside or outside. */
+    record AnyPeer() implements Peer {
+        @Override
+        public String toString() {
+            return "any peer";
+        }
+    }
+
+    /** podSelector and/or namespaceSelector in one entry: both must match (AND). */
+    record PodPeer(NamespaceScope namespaces, LabelSelector pods) implements Peer {
+        @Override
+        public String toString() {
+            String podPart = pods.isEmpty() ? "all pods" : "pods " + pods;
+            return podPart + " in " + namespaces;
+        }
+    }
+
+    /** An ipBlock: addresses in {@code cidr} but in none of {@code except}. */
+    record IpBlockPeer(Cidr cidr, List<Cidr> except) implements Peer {
+        public IpBlockPeer {
+            except = List.copyOf(except);
+        }
+
+        public boolean contains(IpAddress address) {
+            if (!cidr.contains(address)) {
+                return false;
+            }
+            for (Cidr hole : except) {
+                if (hole.contains(address)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            if (except.isEmpty()) {
+                return "ipBlock " + cidr;
+            }
+            StringBuilder out = new StringBuilder("ipBlock " + cidr + " except ");
+            for (int i = 0; i < except.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(except.get(i));
+            }
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.netpolplayground.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the evaluator needs: namespaces, endpoints (pods, workloads, externals), policies. */
+public record Scenario(List<Namespace> namespaces, List<Endpoint> endpoints, List<Policy> policies) {
+    public Scenario {
+        namespaces = List.copyOf(namespaces);
+        endpoints = List.copyOf(endpoints);
+        policies = List.copyOf(policies);
+    }
+
+    public Map<String, Namespace> namespacesByName() {
+        Map<String, Namespace> byName = new HashMap<>();
+        namespaces.forEach(namespace -> byName.put(namespace.name(), namespace));
+        return byName;
+    }
+
+    /** The same scenario with outside addresses added as endpoints (skipping ones already present). */
+    public Scenario withExternals(List<IpAddress> addresses) {
+        List<Endpoint> all = new ArrayList<>(endpoints);
+        for (IpAddress address : addresses) {
+            Endpoint external = Endpoint.external(address);
+            if (all.stream().noneMatch(e -> e.id().equals(external.id()))) {
+                all.add(external);
+            }
+        }
+        return new Scenario(namespaces, all, policies);
+    }
+}

@@ -1,0 +1,397 @@
+package dev.netpolplayground.parse;
+
+import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.EndpointKind;
+import dev.netpolplayground.model.IpAddress;
+import dev.netpolplayground.model.Namespace;
+import dev.netpolplayground.model.Peer;
+import dev.netpolplayground.model.Policy;
+import dev.netpolplayground.model.Problem;
+import dev.netpolplayground.model.Rule;
+import dev.netpolplayground.model.Scenario;
+import dev.netpolplayground.model.Source;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads what users paste — one or many YAML documents or JSON, {@code kubectl get -o yaml} output
+ * included — into a {@link Scenario}, or into every problem found, each with line, column and path.
+ * All Kubernetes defaulting and validation lives in this package.
+ */
+public final class ScenarioParser {
+    /** Pods without an address in their status get one from this range, chosen by a hash of their id. */
+    public static final String ASSIGNED_RANGE = "10.244.0.0/16";
+    private static final long ASSIGNED_BASE = (10L << 24) | (244L << 16);
+    private static final int MAX_DEPTH = 64;
+    private static final Set<String> YAML11_BOOLEANS = Set.of("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No",
+            "NO", "on", "On", "ON", "off", "Off", "OFF");
+    private static final Map<String, EndpointKind> WORKLOADS = Map.of(
+            "Deployment", EndpointKind.Deployment, "StatefulSet", EndpointKind.StatefulSet,
+            "DaemonSet", EndpointKind.DaemonSet, "ReplicaSet", EndpointKind.ReplicaSet,
+            "ReplicationController", EndpointKind.ReplicationController, "Job", EndpointKind.Job,
+            "CronJob", EndpointKind.CronJob);
+
+    private final Limits limits;
+
+    /** Input limits; {@link #DEFAULT} suits files on disk, the web server passes tighter ones. */
+    public record Limits(int maxCodePoints, int maxAliases, int maxObjects) {
+        public static final Limits DEFAULT = new Limits(256 * 1024 * 1024, 100, 200_000);
+    }
+
+    public ScenarioParser(Limits limits) {
+        this.limits = limits;
+    }
+
+    public ScenarioParser() {
+        this(Limits.DEFAULT);
+    }
+
+    public Parsed parse(String text) {
+        return new Run().parse(text);
+    }
+
+    /** The state of one parse; a parser instance is reusable and thread-safe. */
+    private final class Run {
+        private final Reader reader = new Reader();
+        private final SelectorParser selectors = new SelectorParser(reader);
+        private final PolicyParser policies = new PolicyParser(reader, selectors);
+        private final WorkloadParser workloads = new WorkloadParser(reader);
+        private final Map<String, NamespaceDraft> namespaces = new LinkedHashMap<>();
+        private final List<EndpointDraft> endpoints = new ArrayList<>();
+        private final List<Policy> policyList = new ArrayList<>();
+        private final Map<String, Node> seen = new HashMap<>();
+        private final Map<String, Node> firstReference = new LinkedHashMap<>();
+        private final Map<String, List<String>> skipped = new TreeMap<>();
+        private int objects;
+
+        Parsed parse(String text) {
+            LoadSettings settings = LoadSettings.builder().setLabel("input").setSchema(new CoreSchema())
+                    .setCodePointLimit(limits.maxCodePoints()).setMaxAliasesForCollections(limits.maxAliases())
+                    .setAllowRecursiveKeys(false).setAllowDuplicateKeys(true).build();
+            List<Node> documents = new ArrayList<>();
+            try {
+                for (Node document : new Compose(settings).composeAllFromString(text)) {
+                    documents.add(document);
+                }
+            } catch (MarkedYamlEngineException e) {
+                Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+                String message = e.getProblem() == null ? "not valid YAML" : e.getProblem();
+                if (e.getContext() != null) {
+                    message = message + " (" + e.getContext() + ")";
+                }
+                return syntaxError(message, mark.map(m -> m.getLine() + 1).orElse(0),
+                        mark.map(m -> m.getColumn() + 1).orElse(0));
+            } catch (YamlEngineException e) {
+                return syntaxError(e.getMessage(), 0, 0);
+            } catch (StackOverflowError e) {
+                return syntaxError("the input is nested too deeply", 0, 0);
+            }
+            for (Node document : documents) {
+                if (!shapeIsSafe(document, "", 0, Collections.newSetFromMap(new IdentityHashMap<>()))) {
+                    continue;
+                }
+                if (!Reader.isNull(document)) {
+                    object(document, "");
+                }
+            }
+            if (objects > limits.maxObjects()) {
+                reader.error(documents.get(0), "", "the input has " + objects + " objects; the limit is "
+                        + limits.maxObjects());
+            }
+            skipped.forEach((kind, names) -> reader.warnings().add(Problem.warning(kind + " skipped ("
+                    + String.join(", ", names.subList(0, Math.min(5, names.size())))
+                    + (names.size() > 5 ? ", ..." : "") + "): only Namespaces, Pods, workloads and NetworkPolicies"
+                    + " affect reachability", 0, 0, "")));
+            if (!reader.errors().isEmpty()) {
+                return new Parsed.Failed(reader.errors(), false, reader.warnings());
+            }
+            return new Parsed.Ok(assemble(), reader.warnings());
+        }
+
+        private Parsed syntaxError(String message, int line, int column) {
+            return new Parsed.Failed(List.of(Problem.error(message, line, column, "")), true, List.of());
+        }
+
+        /**
+         * Rejects cyclic aliases and absurd nesting before anything reads the tree, and warns about
+         * plain words that kubectl's YAML 1.1 would read as booleans.
+         */
+        private boolean shapeIsSafe(Node node, String path, int depth, Set<Node> ancestors) {
+            if (depth > MAX_DEPTH) {
+                reader.error(node, path, "nested more than " + MAX_DEPTH + " levels deep");
+                return false;
+            }
+            if (!ancestors.add(node)) {
+                reader.error(node, path, "this value refers to itself through an alias");
+                return false;
+            }
+            boolean safe = true;
+            if (node instanceof MappingNode) {
+                for (NodeTuple tuple : ((MappingNode) node).getValue()) {
+                    String key = tuple.getKeyNode() instanceof ScalarNode
+                            ? ((ScalarNode) tuple.getKeyNode()).getValue() : "?";
+                    safe &= shapeIsSafe(tuple.getKeyNode(), Reader.join(path, key), depth + 1, ancestors);
+                    safe &= safe && shapeIsSafe(tuple.getValueNode(), Reader.join(path, key), depth + 1, ancestors);
+                }
+            } else if (node instanceof SequenceNode) {
+                List<Node> items = ((SequenceNode) node).getValue();
+                for (int i = 0; i < items.size() && safe; i++) {
+                    safe = shapeIsSafe(items.get(i), Reader.index(path, i), depth + 1, ancestors);
+                }
+            } else {
+                ScalarNode scalar = (ScalarNode) node;
+                if (scalar.isPlain() && scalar.getTag().equals(Tag.STR) && YAML11_BOOLEANS.contains(scalar.getValue())) {
+                    reader.warn(node, path, "'" + scalar.getValue() + "' is a string here, but kubectl (YAML 1.1)"
+                            + " reads it as a boolean and will reject or change it; quote it: \""
+                            + scalar.getValue() + "\"");
+                }
+            }
+            ancestors.remove(node);
+            return safe;
+        }
+
+        private void object(Node node, String path) {
+            Optional<Reader.Fields> maybeObject = reader.fields(node, path);
+            if (maybeObject.isEmpty()) {
+                return;
+            }
+            objects++;
+            Reader.Fields object = maybeObject.get();
+            Optional<String> kind = object.string("kind");
+            if (kind.isEmpty()) {
+                if (!object.has("kind")) {
+                    reader.error(node, object.path("kind"), "every object needs a kind (Namespace, Pod,"
+                            + " NetworkPolicy, a workload or a List)");
+                }
+                return;
+            }
+            if (kind.get().equals("List") || (kind.get().endsWith("List") && object.has("items"))) {
+                List<Node> items = object.list("items").orElse(List.of());
+                for (int i = 0; i < items.size(); i++) {
+                    object(items.get(i), Reader.index(object.path("items"), i));
+                }
+                return;
+            }
+            Optional<String> apiVersion = object.string("apiVersion");
+            if (!object.has("apiVersion")) {
+                reader.error(node, object.path("apiVersion"), "apiVersion is required");
+            }
+            switch (kind.get()) {
+                case "Namespace":
+                    namespace(object);
+                    break;
+                case "Pod":
+                    endpoint(object, EndpointKind.Pod);
+                    break;
+                case "NetworkPolicy":
+                    networkPolicy(object, apiVersion);
+                    break;
+                default:
+                    if (WORKLOADS.containsKey(kind.get())) {
+                        endpoint(object, WORKLOADS.get(kind.get()));
+                    } else {
+                        String name = object.fields("metadata").flatMap(m -> m.get("name"))
+                                .filter(n -> n instanceof ScalarNode).map(n -> ((ScalarNode) n).getValue())
+                                .orElse("?");
+                        skipped.computeIfAbsent(kind.get(), k -> new ArrayList<>()).add(name);
+                    }
+            }
+        }
+
+        /** metadata: name (required, validated by {@code nameRule}), namespace, labels. */
+        private Optional<Meta> meta(Reader.Fields object, String kind, boolean namespaced) {
+            Optional<Reader.Fields> metadata = object.fields("metadata");
+            if (metadata.isEmpty()) {
+                reader.error(object.anchor("metadata"), object.path("metadata"), kind + " needs metadata with a name");
+                return Optional.empty();
+            }
+            Reader.Fields meta = metadata.get();
+            Optional<String> name = meta.string("name");
+            if (name.isEmpty()) {
+                if (!meta.has("name") || Reader.isNull(meta.get("name").orElseThrow())) {
+                    reader.error(meta.anchor("name"), meta.path("name"), kind + " needs metadata.name");
+                }
+                return Optional.empty();
+            }
+            Optional<String> nameProblem = kind.equals("Namespace") ? Names.dnsLabel(name.get())
+                    : Names.dnsSubdomain(name.get());
+            nameProblem.ifPresent(problem -> reader.error(meta.get("name").orElseThrow(), meta.path("name"),
+                    "name '" + Reader.abbreviate(name.get()) + "' " + problem));
+            String namespace = "default";
+            if (namespaced) {
+                Optional<String> written = meta.string("namespace");
+                if (written.isPresent()) {
+                    Names.dnsLabel(written.get()).ifPresent(problem -> reader.error(meta.get("namespace").orElseThrow(),
+                            meta.path("namespace"), "namespace '" + Reader.abbreviate(written.get()) + "' " + problem));
+                    namespace = written.get();
+                }
+                firstReference.putIfAbsent(namespace, meta.anchor("namespace"));
+            }
+            Map<String, String> labels = meta.fields("labels").map(selectors::labels).orElse(Map.of());
+            String key = kind + "/" + (namespaced ? namespace + "/" : "") + name.get();
+            Node nameNode = meta.get("name").orElseThrow();
+            Node earlier = seen.putIfAbsent(key, nameNode);
+            if (earlier != null) {
+                reader.error(nameNode, meta.path("name"), kind + " '" + (namespaced ? namespace + "/" : "")
+                        + name.get() + "' is defined twice (first at line " + Reader.line(earlier) + ")");
+                return Optional.empty();
+            }
+            return Optional.of(new Meta(name.get(), namespace, labels, meta));
+        }
+
+        private void namespace(Reader.Fields object) {
+            meta(object, "Namespace", false).ifPresent(meta -> {
+                String written = meta.labels().get(Namespace.NAME_LABEL);
+                if (written != null && !written.equals(meta.name())) {
+                    reader.warn(meta.fields().anchor("labels"), meta.fields().path("labels"), "label "
+                            + Namespace.NAME_LABEL + "=" + written + " is replaced by " + meta.name()
+                            + ": the API server always sets it to the namespace's name");
+                }
+                namespaces.put(meta.name(), new NamespaceDraft(meta.labels(), false));
+            });
+        }
+
+        private void endpoint(Reader.Fields object, EndpointKind kind) {
+            Optional<Meta> maybeMeta = meta(object, kind.name(), true);
+            if (maybeMeta.isEmpty()) {
+                return;
+            }
+            Meta meta = maybeMeta.get();
+            Source source = new Source(Reader.line(object.node()), Reader.lastLine(object.node()));
+            if (kind == EndpointKind.Pod) {
+                WorkloadParser.PodSpec spec = object.fields("spec").map(workloads::podSpec)
+                        .orElse(new WorkloadParser.PodSpec(List.of(), false));
+                endpoints.add(new EndpointDraft(kind, meta.namespace(), meta.name(), meta.labels(),
+                        workloads.podAddresses(object), spec, source));
+                return;
+            }
+            Optional<Reader.Fields> template = templateOf(object, kind);
+            if (template.isEmpty()) {
+                reader.error(object.anchor("spec"), object.path("spec"), kind + " needs a pod template ("
+                        + (kind == EndpointKind.CronJob ? "spec.jobTemplate.spec.template" : "spec.template") + ")");
+                return;
+            }
+            Map<String, String> labels = template.get().fields("metadata")
+                    .flatMap(m -> m.fields("labels")).map(selectors::labels).orElse(Map.of());
+            WorkloadParser.PodSpec spec = template.get().fields("spec").map(workloads::podSpec)
+                    .orElse(new WorkloadParser.PodSpec(List.of(), false));
+            endpoints.add(new EndpointDraft(kind, meta.namespace(), meta.name(), labels, List.of(), spec, source));
+        }
+
+        private Optional<Reader.Fields> templateOf(Reader.Fields object, EndpointKind kind) {
+            Optional<Reader.Fields> spec = object.fields("spec");
+            if (kind == EndpointKind.CronJob) {
+                spec = spec.flatMap(s -> s.fields("jobTemplate")).flatMap(j -> j.fields("spec"));
+            }
+            return spec.flatMap(s -> s.fields("template"));
+        }
+
+        private void networkPolicy(Reader.Fields object, Optional<String> apiVersion) {
+            if (apiVersion.isPresent() && !apiVersion.get().equals("networking.k8s.io/v1")) {
+                reader.error(object.get("apiVersion").orElseThrow(), object.path("apiVersion"), "NetworkPolicy"
+                        + " apiVersion must be networking.k8s.io/v1, not " + Reader.abbreviate(apiVersion.get()));
+            }
+            meta(object, "NetworkPolicy", true).ifPresent(meta -> {
+                Source source = new Source(Reader.line(object.node()), Reader.lastLine(object.node()));
+                policies.policy(meta.namespace(), meta.name(), object, source).ifPresent(policyList::add);
+            });
+        }
+
+        /**
+         * Builds the scenario: namespaces referenced but not declared are created (with a warning),
+         * pods without an address get one from {@link #ASSIGNED_RANGE}, everything is sorted by
+         * namespace and name so that the matrix reads the same whatever the input order.
+         */
+        private Scenario assemble() {
+            for (Map.Entry<String, Node> reference : firstReference.entrySet()) {
+                if (!namespaces.containsKey(reference.getKey())) {
+                    namespaces.put(reference.getKey(), new NamespaceDraft(Map.of(), true));
+                    reader.warn(reference.getValue(), "metadata.namespace", "namespace '" + reference.getKey()
+                            + "' is not declared; it is assumed to exist with no labels but "
+                            + Namespace.NAME_LABEL + "=" + reference.getKey());
+                }
+            }
+            List<Namespace> namespaceList = new ArrayList<>();
+            namespaces.forEach((name, draft) -> namespaceList.add(new Namespace(name, draft.labels(), draft.implicit())));
+            namespaceList.sort(Comparator.comparing(Namespace::name));
+
+            Set<IpAddress> used = new HashSet<>();
+            endpoints.forEach(draft -> used.addAll(draft.ips()));
+            endpoints.sort(Comparator.comparing(EndpointDraft::namespace).thenComparing(EndpointDraft::name)
+                    .thenComparing(EndpointDraft::kind));
+            List<Endpoint> endpointList = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            int assigned = 0;
+            for (EndpointDraft draft : endpoints) {
+                String id = Endpoint.podId(draft.namespace(), draft.name());
+                if (!ids.add(id)) {
+                    id = id + "@" + draft.kind().name().toLowerCase();
+                    ids.add(id);
+                }
+                List<IpAddress> ips = draft.ips();
+                boolean assign = ips.isEmpty();
+                if (assign) {
+                    ips = List.of(assignAddress(id, used));
+                    assigned++;
+                }
+                endpointList.add(new Endpoint(id, draft.kind(), draft.namespace(), draft.name(), draft.labels(), ips,
+                        assign, draft.spec().ports(), draft.spec().hostNetwork(), draft.source()));
+            }
+            boolean ipBlocksUsed = policyList.stream().flatMap(p -> Stream.concat(
+                    p.ingress().stream(), p.egress().stream())).map(Rule::peers).flatMap(List::stream)
+                    .anyMatch(peer -> peer instanceof Peer.IpBlockPeer);
+            if (assigned > 0 && ipBlocksUsed) {
+                reader.warnings().add(Problem.warning(assigned + " pod(s) or workloads have no IP in status, so"
+                        + " they were given addresses from " + ASSIGNED_RANGE + "; ipBlock rules are evaluated"
+                        + " against those addresses", 0, 0, ""));
+            }
+            policyList.sort(Comparator.comparing(Policy::namespace).thenComparing(Policy::name));
+            return new Scenario(namespaceList, endpointList, policyList);
+        }
+
+        private IpAddress assignAddress(String id, Set<IpAddress> used) {
+            int slot = Math.floorMod(id.hashCode(), 65534) + 1;
+            while (true) {
+                IpAddress candidate = IpAddress.v4(ASSIGNED_BASE + slot);
+                if (used.add(candidate)) {
+                    return candidate;
+                }
+                slot = slot % 65534 + 1;
+            }
+        }
+    }
+
+    private record Meta(String name, String namespace, Map<String, String> labels, Reader.Fields fields) {
+    }
+
+    private record NamespaceDraft(Map<String, String> labels, boolean implicit) {
+    }
+
+    private record EndpointDraft(EndpointKind kind, String namespace, String name, Map<String, String> labels,
+                                 List<IpAddress> ips, WorkloadParser.PodSpec spec, Source source) {
+    }
+}

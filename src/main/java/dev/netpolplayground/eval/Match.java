@@ -8,8 +8,8 @@ import dev.netpolplayground.model.Peer;
 import dev.netpolplayground.model.PortMatch;
 import dev.netpolplayground.model.Probe;
 
-/** The two primitive questions both engines ask: does a peer match an endpoint, does a port match a probe. */
-final class Match {
+/** The two primitive questions every evaluator and lint asks: does a peer match an endpoint, does a port match a probe. */
+public final class Match {
     private Match() {
     }
 
@@ -17,7 +17,7 @@ final class Match {
      * Pod peers match only pods subject to policy (host-network pods count as node traffic); ipBlocks
      * match any endpoint with an address in the block, pods included, as the upstream e2e tests expect.
      */
-    static boolean peer(Peer peer, Endpoint endpoint, Namespace namespaceOfEndpoint) {
+    public static boolean peer(Peer peer, Endpoint endpoint, Namespace namespaceOfEndpoint) {
         if (peer instanceof Peer.AnyPeer) {
             return true;
         }
@@ -36,7 +36,7 @@ final class Match {
     }
 
     /** Named ports resolve against the destination's container ports (name, protocol and number). */
-    static boolean port(PortMatch port, Probe probe, Endpoint destination) {
+    public static boolean port(PortMatch port, Probe probe, Endpoint destination) {
         if (!(port instanceof PortMatch.NamedPort)) {
             return fixedPort(port, probe);
         }
@@ -45,7 +45,7 @@ final class Match {
     }
 
     /** Port entries that do not depend on the destination: any port, a protocol, a number or range. */
-    static boolean fixedPort(PortMatch port, Probe probe) {
+    public static boolean fixedPort(PortMatch port, Probe probe) {
         if (port instanceof PortMatch.AnyPort) {
             return true;
         }
@@ -59,7 +59,7 @@ final class Match {
     }
 
     /** The number the destination declares for a named port, or -1 when it declares none. */
-    static int declaredPort(Endpoint destination, PortMatch.NamedPort named) {
+    public static int declaredPort(Endpoint destination, PortMatch.NamedPort named) {
         if (destination.external()) {
             return -1;
         }

@@ -1,0 +1,137 @@
+package dev.netpolplayground.explain;
+
+import dev.netpolplayground.eval.Match;
+import dev.netpolplayground.model.Direction;
+import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.Namespace;
+import dev.netpolplayground.model.Peer;
+import dev.netpolplayground.model.Policy;
+import dev.netpolplayground.model.PortMatch;
+import dev.netpolplayground.model.Probe;
+import dev.netpolplayground.model.Problem;
+import dev.netpolplayground.model.Protocol;
+import dev.netpolplayground.model.Rule;
+import dev.netpolplayground.model.Scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Warnings for the classic mistakes, found on a valid scenario. */
+public final class Lints {
+    private static final Probe DNS_UDP = new Probe(53, Protocol.UDP);
+    private static final Probe DNS_TCP = new Probe(53, Protocol.TCP);
+
+    private Lints() {
+    }
+
+    public static List<Problem> of(Scenario scenario) {
+        List<Problem> warnings = new ArrayList<>();
+        Map<String, Namespace> namespaces = scenario.namespacesByName();
+        Map<Peer, Boolean> peerMatchesSomething = new HashMap<>();
+        for (Policy policy : scenario.policies()) {
+            selectsNothing(policy, scenario, warnings);
+            for (Rule rule : Stream.concat(policy.ingress().stream(), policy.egress().stream()).toList()) {
+                peersMatchingNothing(policy, rule, scenario, namespaces, peerMatchesSomething, warnings);
+                namedPortsNobodyDeclares(policy, rule, scenario, warnings);
+            }
+        }
+        dnsBlocked(scenario, warnings);
+        return warnings;
+    }
+
+    private static Problem at(Policy policy, String path, String message) {
+        return Problem.warning(message, policy.source().firstLine(), 1, path);
+    }
+
+    private static void selectsNothing(Policy policy, Scenario scenario, List<Problem> warnings) {
+        if (scenario.endpoints().stream().noneMatch(policy::selects)) {
+            warnings.add(at(policy, "spec.podSelector", Explainer.policyName(policy) + " selects no pod: podSelector "
+                    + policy.podSelector() + " matches nothing in namespace " + policy.namespace()
+                    + ", so the policy has no effect."));
+        }
+    }
+
+    private static void peersMatchingNothing(Policy policy, Rule rule, Scenario scenario,
+                                             Map<String, Namespace> namespaces, Map<Peer, Boolean> cache,
+                                             List<Problem> warnings) {
+        for (int i = 0; i < rule.peers().size(); i++) {
+            Peer peer = rule.peers().get(i);
+            if (!(peer instanceof Peer.PodPeer)) {
+                continue;
+            }
+            boolean matchesSomething = cache.computeIfAbsent(peer, p -> scenario.endpoints().stream()
+                    .anyMatch(e -> !e.external() && Match.peer(p, e, namespaces.get(e.namespace()))));
+            if (!matchesSomething) {
+                warnings.add(at(policy, "spec." + rule.direction().word() + "[" + (rule.number() - 1) + "]."
+                        + rule.direction().peerField() + "[" + i + "]", Explainer.policyName(policy) + " "
+                        + rule.label() + ": peer " + peer + " matches no pod in this scenario."));
+            }
+        }
+    }
+
+    private static void namedPortsNobodyDeclares(Policy policy, Rule rule, Scenario scenario, List<Problem> warnings) {
+        for (PortMatch port : rule.ports()) {
+            if (!(port instanceof PortMatch.NamedPort)) {
+                continue;
+            }
+            PortMatch.NamedPort named = (PortMatch.NamedPort) port;
+            boolean declared = scenario.endpoints().stream().anyMatch(e -> Match.declaredPort(e, named) > 0);
+            if (!declared) {
+                warnings.add(at(policy, "spec." + rule.direction().word() + "[" + (rule.number() - 1) + "].ports",
+                        Explainer.policyName(policy) + " " + rule.label() + ": no pod declares a " + named.protocol()
+                                + " container port named '" + named.name() + "', so this entry matches nothing."));
+            }
+        }
+    }
+
+    /** Egress-isolated pods that no rule lets reach port 53: the "bad address" trap. */
+    private static void dnsBlocked(Scenario scenario, List<Problem> warnings) {
+        Map<List<Policy>, List<Endpoint>> groups = new LinkedHashMap<>();
+        for (Endpoint endpoint : scenario.endpoints()) {
+            List<Policy> isolating = scenario.policies().stream()
+                    .filter(p -> p.isolates(Direction.EGRESS) && p.selects(endpoint)).toList();
+            if (!isolating.isEmpty()) {
+                groups.computeIfAbsent(isolating, k -> new ArrayList<>()).add(endpoint);
+            }
+        }
+        groups.forEach((policies, pods) -> {
+            boolean udp = allowsDns(policies, DNS_UDP, scenario);
+            boolean tcp = allowsDns(policies, DNS_TCP, scenario);
+            if (udp && tcp) {
+                return;
+            }
+            String who = pods.stream().limit(5).map(Endpoint::display).collect(Collectors.joining(", "))
+                    + (pods.size() > 5 ? " and " + (pods.size() - 5) + " more" : "");
+            String message = !udp
+                    ? who + (pods.size() == 1 ? " is" : " are") + " isolated for egress by "
+                    + Explainer.policyNames(policies) + " and no egress rule allows DNS (port 53 over UDP"
+                    + (tcp ? "" : " and TCP") + "): name lookups will fail with errors like 'bad address'."
+                    + " Allow egress to port 53 UDP and TCP (for example to kube-system)."
+                    : who + (pods.size() == 1 ? " is" : " are") + " isolated for egress by "
+                    + Explainer.policyNames(policies) + " and DNS over TCP (port 53/TCP) is not allowed:"
+                    + " large DNS answers fall back to TCP and will fail.";
+            warnings.add(at(policies.get(0), "spec.egress", message));
+        });
+    }
+
+    private static boolean allowsDns(List<Policy> policies, Probe probe, Scenario scenario) {
+        for (Policy policy : policies) {
+            for (Rule rule : policy.egress()) {
+                for (PortMatch port : rule.ports()) {
+                    boolean matches = port instanceof PortMatch.NamedPort
+                            ? scenario.endpoints().stream().anyMatch(e -> Match.port(port, probe, e))
+                            : Match.fixedPort(port, probe);
+                    if (matches) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.netpolplayground.web;
+
+import dev.netpolplayground.explain.Analysis;
+import dev.netpolplayground.parse.ScenarioParser;
+import io.javalin.Javalin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** The real app on a random port, and a plain HTTP client to talk to it. */
+public final class TestServer implements AutoCloseable {
+    private final Javalin app;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    public TestServer(WebApp.Services services) {
+        this.app = WebApp.create(services).start(0);
+    }
+
+    public static TestServer withDefaults() {
+        return new TestServer(new WebApp.Services(new Analysis(new ScenarioParser())));
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + app.port() + path;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

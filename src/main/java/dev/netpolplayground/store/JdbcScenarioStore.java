@@ -58,7 +58,6 @@ public final class JdbcScenarioStore implements ScenarioStore {
             insert.executeUpdate();
             return id;
         } catch (SQLException e) {
-            System.err.println("RACE-LOST " + e.getSQLState());
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new StoreException("could not store scenario " + id, e);
             }

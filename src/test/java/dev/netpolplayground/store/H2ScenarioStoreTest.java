@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
@@ -45,12 +47,13 @@ class H2ScenarioStoreTest extends ScenarioStoreContract {
 
     @Test
     void a_save_survives_kill_9_right_after_it_returns() throws Exception {
-        String url = "jdbc:h2:" + directory.resolve("killed") + ";WRITE_DELAY=500";
+        String url = "jdbc:h2:" + directory.resolve("killed");
         StoredScenario scenario = StoredScenario.scenario("text " + UUID.randomUUID(), "", "");
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = directory.resolve("killed.log");
         Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 SaveThenHang.class.getName(), url, scenario.text())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(log.toFile())
                 .start();
         String id;
         try (BufferedReader out = new BufferedReader(
@@ -61,9 +64,17 @@ class H2ScenarioStoreTest extends ScenarioStoreContract {
             assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
         }
 
-        assertEquals(ScenarioIds.of(scenario), id);
+        assertEquals(ScenarioIds.of(scenario), id, () -> "the writer said:\n" + read(log));
         try (Database reopened = open(url)) {
             assertEquals(Optional.of(scenario), reopened.scenarios().find(id));
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 

@@ -2,22 +2,38 @@ package dev.netpolplayground.cli;
 
 import dev.netpolplayground.explain.Analysis;
 import dev.netpolplayground.parse.ScenarioParser;
+import dev.netpolplayground.store.Database;
+import dev.netpolplayground.web.Examples;
 import dev.netpolplayground.web.WebApp;
 import io.javalin.Javalin;
 
 import java.io.PrintStream;
+import java.util.Map;
 
-/** {@code serve}: runs the playground until stopped. */
+/**
+ * {@code serve}: runs the playground until stopped. The database is the embedded H2 file
+ * database under ./data unless a JDBC URL is given (flag or PLAYGROUND_DB_URL).
+ */
 final class Serve {
     private Serve() {
     }
 
     static int run(Arguments args, PrintStream out) {
-        int port = args.intOption("--port", Integer.parseInt(System.getenv().getOrDefault("PORT", "7070")));
-        Javalin app = WebApp.create(new WebApp.Services(new Analysis(new ScenarioParser())));
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+        Map<String, String> env = System.getenv();
+        int port = args.intOption("--port", Integer.parseInt(env.getOrDefault("PORT", "7070")));
+        String url = args.option("--db-url", env.getOrDefault("PLAYGROUND_DB_URL", Database.DEFAULT_URL));
+        String user = args.option("--db-user", env.getOrDefault("PLAYGROUND_DB_USER", ""));
+        String password = args.option("--db-password", env.getOrDefault("PLAYGROUND_DB_PASSWORD", ""));
+        Database database = Database.open(url, user, password);
+        Javalin app = WebApp.create(new WebApp.Services(new Analysis(new ScenarioParser()), database.scenarios(),
+                Examples.load()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            database.close();
+        }, "shutdown"));
         app.start(port);
-        out.println("netpol-playground listening on http://localhost:" + app.port() + "/");
+        out.println("netpol-playground listening on http://localhost:" + app.port() + "/ (database "
+                + url.replaceAll("password=[^;&]*", "password=***") + ")");
         return 0;
     }
 }

@@ -261,18 +261,23 @@ final class PolicyParser {
         }
         Reader.Fields port = maybePort.get();
         port.rejectUnknown(PORT_FIELDS, "a ports entry");
-        Optional<Protocol> protocol = protocol(port);
+        Optional<Protocol> parsedProtocol = protocol(port);
+        Protocol protocol = parsedProtocol.orElse(Protocol.TCP);
         Optional<Node> portNode = port.get("port").filter(n -> !Reader.isNull(n));
         Optional<Integer> endPort = port.integer("endPort");
-        if (protocol.isEmpty()) {
-            return Optional.empty();
-        }
+        Optional<PortMatch> match = portMatch(port, protocol, portNode, endPort);
+        return parsedProtocol.isPresent() ? match : Optional.empty();
+    }
+
+    /** The port and endPort of one entry, validated whatever the protocol turned out to be. */
+    private Optional<PortMatch> portMatch(Reader.Fields port, Protocol protocol, Optional<Node> portNode,
+                                          Optional<Integer> endPort) {
         if (portNode.isEmpty()) {
             if (endPort.isPresent()) {
                 reader.error(port.anchor("endPort"), port.path("endPort"), "endPort needs a numeric port to start from");
                 return Optional.empty();
             }
-            return Optional.of(new PortMatch.AllPortsOf(protocol.get()));
+            return Optional.of(new PortMatch.AllPortsOf(protocol));
         }
         Node value = portNode.get();
         String portPath = port.path("port");
@@ -293,7 +298,7 @@ final class PolicyParser {
                         "endPort cannot be used with a named port; use a numeric port");
                 return Optional.empty();
             }
-            return Optional.of(new PortMatch.NamedPort(protocol.get(), name));
+            return Optional.of(new PortMatch.NamedPort(protocol, name));
         }
         Optional<Integer> number = reader.integer(value, portPath);
         if (number.isEmpty()) {
@@ -313,7 +318,7 @@ final class PolicyParser {
             reader.warn(value, portPath, "port 53 without protocol means TCP only; DNS mostly uses UDP."
                     + " Add a second entry with protocol: UDP");
         }
-        return Optional.of(new PortMatch.PortRange(protocol.get(), number.get(), last));
+        return Optional.of(new PortMatch.PortRange(protocol, number.get(), last));
     }
 
     /** protocol: absent or null means TCP; the value is case-sensitive. */

@@ -84,7 +84,7 @@ public final class ScenarioParser {
         private final List<EndpointDraft> endpoints = new ArrayList<>();
         private final List<Policy> policyList = new ArrayList<>();
         private final Map<String, Node> seen = new HashMap<>();
-        private final Map<String, Node> firstReference = new LinkedHashMap<>();
+        private final Map<String, Reference> firstReference = new LinkedHashMap<>();
         private final Map<String, List<String>> skipped = new TreeMap<>();
         private int objects;
 
@@ -249,7 +249,7 @@ public final class ScenarioParser {
                             meta.path("namespace"), "namespace '" + Reader.abbreviate(written.get()) + "' " + problem));
                     namespace = written.get();
                 }
-                firstReference.putIfAbsent(namespace, meta.anchor("namespace"));
+                firstReference.putIfAbsent(namespace, new Reference(meta.anchor("namespace"), meta.path("namespace")));
             }
             Map<String, String> labels = meta.fields("labels").map(selectors::labels).orElse(Map.of());
             String key = kind + "/" + (namespaced ? namespace + "/" : "") + name.get();
@@ -275,18 +275,16 @@ public final class ScenarioParser {
             });
         }
 
+        /** A pod or workload; its spec is checked even when its metadata is wrong, to report everything. */
         private void endpoint(Reader.Fields object, EndpointKind kind) {
-            Optional<Meta> maybeMeta = meta(object, kind.name(), true);
-            if (maybeMeta.isEmpty()) {
-                return;
-            }
-            Meta meta = maybeMeta.get();
+            Optional<Meta> meta = meta(object, kind.name(), true);
             Source source = new Source(Reader.line(object.node()), Reader.lastLine(object.node()));
             if (kind == EndpointKind.Pod) {
                 WorkloadParser.PodSpec spec = object.fields("spec").map(workloads::podSpec)
                         .orElse(new WorkloadParser.PodSpec(List.of(), false));
-                endpoints.add(new EndpointDraft(kind, meta.namespace(), meta.name(), meta.labels(),
-                        workloads.podAddresses(object), spec, source));
+                List<IpAddress> addresses = workloads.podAddresses(object);
+                meta.ifPresent(m -> endpoints.add(new EndpointDraft(kind, m.namespace(), m.name(), m.labels(),
+                        addresses, spec, source)));
                 return;
             }
             Optional<Reader.Fields> template = templateOf(object, kind);
@@ -299,7 +297,8 @@ public final class ScenarioParser {
                     .flatMap(m -> m.fields("labels")).map(selectors::labels).orElse(Map.of());
             WorkloadParser.PodSpec spec = template.get().fields("spec").map(workloads::podSpec)
                     .orElse(new WorkloadParser.PodSpec(List.of(), false));
-            endpoints.add(new EndpointDraft(kind, meta.namespace(), meta.name(), labels, List.of(), spec, source));
+            meta.ifPresent(m -> endpoints.add(new EndpointDraft(kind, m.namespace(), m.name(), labels, List.of(), spec,
+                    source)));
         }
 
         private Optional<Reader.Fields> templateOf(Reader.Fields object, EndpointKind kind) {
@@ -315,10 +314,13 @@ public final class ScenarioParser {
                 reader.error(object.get("apiVersion").orElseThrow(), object.path("apiVersion"), "NetworkPolicy"
                         + " apiVersion must be networking.k8s.io/v1, not " + Reader.abbreviate(apiVersion.get()));
             }
-            meta(object, "NetworkPolicy", true).ifPresent(meta -> {
-                Source source = new Source(Reader.line(object.node()), Reader.lastLine(object.node()));
-                policies.policy(meta.namespace(), meta.name(), object, source).ifPresent(policyList::add);
-            });
+            Optional<Meta> meta = meta(object, "NetworkPolicy", true);
+            Source source = new Source(Reader.line(object.node()), Reader.lastLine(object.node()));
+            Optional<Policy> policy = policies.policy(meta.map(Meta::namespace).orElse("default"),
+                    meta.map(Meta::name).orElse(""), object, source);
+            if (meta.isPresent()) {
+                policy.ifPresent(policyList::add);
+            }
         }
 
         /**
@@ -327,10 +329,10 @@ public final class ScenarioParser {
          * namespace and name so that the matrix reads the same whatever the input order.
          */
         private Scenario assemble() {
-            for (Map.Entry<String, Node> reference : firstReference.entrySet()) {
+            for (Map.Entry<String, Reference> reference : firstReference.entrySet()) {
                 if (!namespaces.containsKey(reference.getKey())) {
                     namespaces.put(reference.getKey(), new NamespaceDraft(Map.of(), true));
-                    reader.warn(reference.getValue(), "metadata.namespace", "namespace '" + reference.getKey()
+                    reader.warn(reference.getValue().node(), reference.getValue().path(), "namespace '" + reference.getKey()
                             + "' is not declared; it is assumed to exist with no labels but "
                             + Namespace.NAME_LABEL + "=" + reference.getKey());
                 }
@@ -386,6 +388,10 @@ public final class ScenarioParser {
     }
 
     private record Meta(String name, String namespace, Map<String, String> labels, Reader.Fields fields) {
+    }
+
+    /** Where a namespace was first named, to point a warning at. */
+    private record Reference(Node node, String path) {
     }
 
     private record NamespaceDraft(Map<String, String> labels, boolean implicit) {

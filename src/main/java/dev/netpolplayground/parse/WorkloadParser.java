@@ -4,6 +4,7 @@ import dev.netpolplayground.model.ContainerPort;
 import dev.netpolplayground.model.IpAddress;
 import dev.netpolplayground.model.Protocol;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ final class WorkloadParser {
             for (int c = 0; c < containers.size(); c++) {
                 String containerPath = Reader.index(spec.path(group), c);
                 Optional<Reader.Fields> container = reader.fields(containers.get(c), containerPath);
-                if (container.isEmpty()) {
+                if (container.isEmpty() || (group.equals("initContainers") && !sidecar(container.get()))) {
                     continue;
                 }
                 List<Node> portNodes = container.get().list("ports").orElse(List.of());
@@ -47,6 +48,12 @@ final class WorkloadParser {
         boolean hostNetwork = spec.get("hostNetwork").flatMap(node -> reader.bool(node, spec.path("hostNetwork")))
                 .orElse(false);
         return new PodSpec(ports, hostNetwork);
+    }
+
+    /** Init containers serve ports only as sidecars (restartPolicy: Always); others have exited. */
+    private static boolean sidecar(Reader.Fields container) {
+        return container.get("restartPolicy").filter(n -> n instanceof ScalarNode)
+                .map(n -> ((ScalarNode) n).getValue()).filter("Always"::equals).isPresent();
     }
 
     private Optional<ContainerPort> containerPort(Node node, String path, Map<String, String> namesSeen) {

@@ -2,25 +2,35 @@ package dev.netpolplayground.web;
 
 import dev.netpolplayground.explain.Analysis;
 import dev.netpolplayground.parse.ScenarioParser;
+import dev.netpolplayground.store.Database;
 import io.javalin.Javalin;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 
-/** The real app on a random port, and a plain HTTP client to talk to it. */
+/** The real app on a random port with an in-memory H2 store, and a plain HTTP client to talk to it. */
 public final class TestServer implements AutoCloseable {
+    private final Database database;
     private final Javalin app;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    public TestServer(WebApp.Services services) {
-        this.app = WebApp.create(services).start(0);
+    public TestServer() {
+        this.database = Database.open("jdbc:h2:mem:test-" + UUID.randomUUID(), "", "");
+        this.app = WebApp.create(new WebApp.Services(new Analysis(new ScenarioParser()), database.scenarios(),
+                Examples.load())).start(0);
     }
 
     public static TestServer withDefaults() {
-        return new TestServer(new WebApp.Services(new Analysis(new ScenarioParser())));
+        return new TestServer();
+    }
+
+    public Database database() {
+        return database;
     }
 
     public String url(String path) {
@@ -40,7 +50,7 @@ public final class TestServer implements AutoCloseable {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -50,5 +60,6 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        database.close();
     }
 }

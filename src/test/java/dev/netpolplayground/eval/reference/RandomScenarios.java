@@ -60,21 +60,32 @@ public final class RandomScenarios {
         this.endpoints = endpoints;
     }
 
-    /** A fresh random scenario; policies and endpoints come in no particular order. */
+    /** A fresh random scenario with 1 to 12 pods and workloads; policies and endpoints come in no particular order. */
     public static Scenario generate(Random random) {
+        return generate(random, 1, 12);
+    }
+
+    /**
+     * The same kind of scenario with {@code minPods} to {@code maxPods} pods and workloads (at most 150),
+     * for matrices wider than one 64-bit word.
+     */
+    public static Scenario generate(Random random, int minPods, int maxPods) {
+        if (minPods < 1 || maxPods > 150 || maxPods < minPods) {
+            throw new IllegalArgumentException("pods " + minPods + ".." + maxPods);
+        }
         List<Namespace> namespaces = new ArrayList<>();
         int namespaceCount = 1 + random.nextInt(4);
         for (int i = 0; i < namespaceCount; i++) {
             Map<String, String> labels = new TreeMap<>();
             for (String key : NAMESPACE_KEYS) {
                 if (random.nextInt(3) > 0) {
-                    labels.put(key, VALUES.get(random.nextInt(VALUES.size())));
+                    labels.put(key, pick(random, VALUES));
                 }
             }
             namespaces.add(new Namespace(NAMESPACE_NAMES.get(i), labels, random.nextInt(8) == 0));
         }
         RandomScenarios generator = new RandomScenarios(random, namespaces, new ArrayList<>());
-        int podCount = 1 + random.nextInt(12);
+        int podCount = minPods + random.nextInt(maxPods - minPods + 1);
         for (int i = 0; i < podCount; i++) {
             generator.endpoints.add(generator.pod(i));
         }
@@ -242,7 +253,7 @@ public final class RandomScenarios {
 
     private Policy policy(String name, boolean isolatesNothing) {
         String namespace = pick(namespaces).name();
-        LabelSelector podSelector = random.nextInt(10) < 3 ? LabelSelector.EVERYTHING : selector(POD_KEYS);
+        LabelSelector podSelector = random.nextInt(10) < 3 ? LabelSelector.EVERYTHING : selector(POD_KEYS, 1);
         Set<Direction> isolates;
         if (isolatesNothing) {
             isolates = Set.of();
@@ -288,7 +299,7 @@ public final class RandomScenarios {
     }
 
     private Peer podPeer(String policyNamespace) {
-        LabelSelector pods = random.nextInt(3) == 0 ? LabelSelector.EVERYTHING : selector(POD_KEYS);
+        LabelSelector pods = random.nextInt(3) == 0 ? LabelSelector.EVERYTHING : selector(POD_KEYS, 2);
         NamespaceScope scope;
         int kind = random.nextInt(3);
         if (kind == 0) {
@@ -298,8 +309,11 @@ public final class RandomScenarios {
         } else {
             List<String> keys = new ArrayList<>(NAMESPACE_KEYS);
             keys.add(Namespace.NAME_LABEL);
-            LabelSelector selector = selector(keys);
-            scope = selector.isEmpty() ? new NamespaceScope.AllNamespaces() : new NamespaceScope.Matching(selector);
+            LabelSelector selector = selector(keys, 1);
+            if (selector.isEmpty()) {
+                selector = new LabelSelector(Map.of(Namespace.NAME_LABEL, pick(namespaces).name()), List.of());
+            }
+            scope = new NamespaceScope.Matching(selector);
         }
         return new Peer.PodPeer(scope, pods);
     }
@@ -350,15 +364,16 @@ public final class RandomScenarios {
         return new PortMatch.NamedPort(protocol(), pick(PORT_NAMES));
     }
 
-    private LabelSelector selector(List<String> keys) {
+    /** Up to {@code maxTerms} matchLabels pairs and as many expressions, over {@code keys}. */
+    private LabelSelector selector(List<String> keys, int maxTerms) {
         Map<String, String> matchLabels = new TreeMap<>();
-        int labelCount = random.nextInt(3);
+        int labelCount = random.nextInt(maxTerms + 1);
         for (int i = 0; i < labelCount; i++) {
             String key = pick(keys);
             matchLabels.put(key, pick(valuesFor(key)));
         }
         List<Requirement> expressions = new ArrayList<>();
-        int expressionCount = random.nextInt(3);
+        int expressionCount = random.nextInt(maxTerms + 1);
         for (int i = 0; i < expressionCount; i++) {
             String key = pick(keys);
             Requirement.Operator operator = pick(List.of(Requirement.Operator.values()));

@@ -1,0 +1,267 @@
+package dev.netpolplayground.web;
+
+import dev.netpolplayground.eval.Matrix;
+import dev.netpolplayground.explain.Analysis;
+import dev.netpolplayground.explain.Explainer;
+import dev.netpolplayground.explain.Explanation;
+import dev.netpolplayground.explain.PolicySummary;
+import dev.netpolplayground.explain.Reason;
+import dev.netpolplayground.model.Direction;
+import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.Policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Builds the page's view records from an analysis; all presentation decisions live here. */
+final class Views {
+    /** More endpoints than this are not drawn; the namespace filter narrows the matrix. */
+    static final int MAX_DRAWN_ENDPOINTS = 120;
+
+    private Views() {
+    }
+
+    static ResultView result(Analysis.Result result, PlaygroundForm form) {
+        String link = ShareLinks.link(form.text(), form.probes(), form.externals());
+        link = link.length() <= ShareLinks.MAX_LINK_LENGTH ? link : "";
+        if (result instanceof Analysis.Invalid) {
+            Analysis.Invalid invalid = (Analysis.Invalid) result;
+            return new ResultView(ProblemView.of(invalid.errors()), emptyMatrix(), ExplanationView.NONE, List.of(),
+                    ProblemView.of(invalid.warnings()), link, "");
+        }
+        Analysis.Success success = (Analysis.Success) result;
+        Matrix matrix = success.matrix();
+        String timing = String.format(Locale.ROOT, "%d endpoints × %d probes, parsed in %.1f ms, evaluated in %.1f ms",
+                matrix.endpoints().size(), matrix.probes().size(), success.parseNanos() / 1e6,
+                success.evaluateNanos() / 1e6);
+        return new ResultView(List.of(), matrix(matrix, form), explanation(matrix, form.cell(), form.text()),
+                PolicySummary.of(matrix.scenario()), ProblemView.of(success.warnings()), link, timing);
+    }
+
+    private static MatrixView emptyMatrix() {
+        return new MatrixView(List.of(), List.of(), "", false, List.of(), List.of(), List.of(), 0, "");
+    }
+
+    static MatrixView matrix(Matrix matrix, PlaygroundForm form) {
+        List<Endpoint> endpoints = matrix.endpoints();
+        int probe = form.probeIndex(matrix.probes().size());
+        List<MatrixView.ProbeTab> tabs = new ArrayList<>();
+        tabs.add(new MatrixView.ProbeTab(PlaygroundForm.ALL_PROBES, "All probes", probe < 0));
+        for (int p = 0; p < matrix.probes().size(); p++) {
+            tabs.add(new MatrixView.ProbeTab(String.valueOf(p), matrix.probes().get(p).toString(), p == probe));
+        }
+        Set<String> namespaces = new TreeSet<>();
+        endpoints.forEach(e -> namespaces.add(group(e)));
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < endpoints.size(); i++) {
+            if (form.namespace().isEmpty() || group(endpoints.get(i)).equals(form.namespace())) {
+                shown.add(i);
+            }
+        }
+        if (form.onlyDenied()) {
+            shown = withDenials(matrix, shown, probe);
+        }
+        int hidden = Math.max(0, shown.size() - MAX_DRAWN_ENDPOINTS);
+        shown = shown.subList(0, Math.min(shown.size(), MAX_DRAWN_ENDPOINTS));
+        List<Policy> policies = matrix.scenario().policies();
+        List<String> egressClasses = new ArrayList<>();
+        List<String> ingressClasses = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            egressClasses.add(policyClasses(policies, endpoint, Direction.EGRESS));
+            ingressClasses.add(policyClasses(policies, endpoint, Direction.INGRESS));
+        }
+        List<MatrixView.ColumnGroup> columnGroups = new ArrayList<>();
+        List<MatrixView.Column> columns = new ArrayList<>();
+        for (int d : shown) {
+            Endpoint endpoint = endpoints.get(d);
+            String groupLabel = group(endpoint);
+            if (columnGroups.isEmpty() || !columnGroups.get(columnGroups.size() - 1).label().equals(groupLabel)) {
+                columnGroups.add(new MatrixView.ColumnGroup(groupLabel, 0));
+            }
+            MatrixView.ColumnGroup last = columnGroups.remove(columnGroups.size() - 1);
+            columnGroups.add(new MatrixView.ColumnGroup(last.label(), last.span() + 1));
+            columns.add(new MatrixView.Column(endpoint.id(), label(endpoint), title(endpoint)));
+        }
+        List<MatrixView.RowGroup> rowGroups = new ArrayList<>();
+        long denied = 0;
+        long total = 0;
+        for (int s : shown) {
+            Endpoint source = endpoints.get(s);
+            List<MatrixView.Cell> cells = new ArrayList<>();
+            for (int d : shown) {
+                MatrixView.Cell cell = cell(matrix, s, d, probe, egressClasses.get(s), ingressClasses.get(d));
+                cells.add(cell);
+                if (!cell.state().equals("na") && s != d) {
+                    total++;
+                    denied += cell.state().equals("allowed") ? 0 : 1;
+                }
+            }
+            String groupLabel = group(source);
+            if (rowGroups.isEmpty() || !rowGroups.get(rowGroups.size() - 1).label().equals(groupLabel)) {
+                rowGroups.add(new MatrixView.RowGroup(groupLabel, new ArrayList<>()));
+            }
+            rowGroups.get(rowGroups.size() - 1).rows().add(new MatrixView.Row(source.id(), label(source),
+                    title(source), cells));
+        }
+        String scope = probe < 0 ? "on every probe" : "on " + matrix.probes().get(probe);
+        String summary = total == 0 ? "" : (total - denied) + " of " + total + " connections allowed " + scope
+                + (probe < 0 ? " (◐ means allowed on some probes only)" : "");
+        return new MatrixView(tabs, new ArrayList<>(namespaces), form.namespace(), form.onlyDenied(), columnGroups,
+                columns, rowGroups, hidden, summary);
+    }
+
+    private static List<Integer> withDenials(Matrix matrix, List<Integer> shown, int probe) {
+        Set<Integer> keep = new LinkedHashSet<>();
+        for (int s : shown) {
+            for (int d : shown) {
+                if (s != d && matrix.applicable(s, d) && !allowedEverywhere(matrix, s, d, probe)) {
+                    keep.add(s);
+                    keep.add(d);
+                }
+            }
+        }
+        return shown.stream().filter(keep::contains).toList();
+    }
+
+    private static boolean allowedEverywhere(Matrix matrix, int s, int d, int probe) {
+        if (probe >= 0) {
+            return matrix.allowed(s, d, probe);
+        }
+        for (int p = 0; p < matrix.probes().size(); p++) {
+            if (!matrix.allowed(s, d, p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static MatrixView.Cell cell(Matrix matrix, int s, int d, int probe, String egress, String ingress) {
+        List<Endpoint> endpoints = matrix.endpoints();
+        String from = endpoints.get(s).display();
+        String to = endpoints.get(d).display();
+        String value = s + ":" + d + ":" + (probe < 0 ? PlaygroundForm.ALL_PROBES : String.valueOf(probe));
+        if (!matrix.applicable(s, d)) {
+            return new MatrixView.Cell(value, "na", "–", from + " to " + to + ": outside to outside, not evaluated", "");
+        }
+        String classes = (egress + " " + ingress).trim();
+        if (s == d && !endpoints.get(s).external()) {
+            return new MatrixView.Cell(value, "loopback", "↺", from + " to itself: always allowed (loopback)", "");
+        }
+        String where = probe < 0 ? "" : " on " + matrix.probes().get(probe);
+        if (probe >= 0) {
+            boolean allowed = matrix.allowed(s, d, probe);
+            return new MatrixView.Cell(value, allowed ? "allowed" : "denied", allowed ? "✓" : "✗",
+                    from + " to " + to + where + ": " + (allowed ? "allowed" : "denied"), classes);
+        }
+        int allowedCount = 0;
+        for (int p = 0; p < matrix.probes().size(); p++) {
+            allowedCount += matrix.allowed(s, d, p) ? 1 : 0;
+        }
+        int probes = matrix.probes().size();
+        if (allowedCount == probes) {
+            return new MatrixView.Cell(value, "allowed", "✓", from + " to " + to + ": allowed on every probe", classes);
+        }
+        if (allowedCount == 0) {
+            return new MatrixView.Cell(value, "denied", "✗", from + " to " + to + ": denied on every probe", classes);
+        }
+        return new MatrixView.Cell(value, "partial", "◐", from + " to " + to + ": allowed on " + allowedCount + " of "
+                + probes + " probes", classes);
+    }
+
+    private static String policyClasses(List<Policy> policies, Endpoint endpoint, Direction direction) {
+        StringBuilder classes = new StringBuilder();
+        for (int i = 0; i < policies.size(); i++) {
+            Policy policy = policies.get(i);
+            if (policy.isolates(direction) && policy.selects(endpoint)) {
+                classes.append(classes.length() == 0 ? "" : " ").append("p").append(i);
+            }
+        }
+        return classes.toString();
+    }
+
+    static String group(Endpoint endpoint) {
+        return endpoint.external() ? "outside" : endpoint.namespace();
+    }
+
+    private static String label(Endpoint endpoint) {
+        return endpoint.name();
+    }
+
+    private static String title(Endpoint endpoint) {
+        StringBuilder title = new StringBuilder(endpoint.display());
+        if (!endpoint.labels().isEmpty()) {
+            title.append(" — ").append(String.join(", ", endpoint.labels().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
+        title.append(" — ").append(String.join(", ", endpoint.ips().stream().map(Object::toString).toList()));
+        if (endpoint.addressAssigned()) {
+            title.append(" (assigned: no IP in status)");
+        }
+        if (endpoint.hostNetwork()) {
+            title.append(" (host network)");
+        }
+        return title.toString();
+    }
+
+    /** The clicked cell ("from:to:probe" or "from:to:all") explained, with its deciding policies' YAML. */
+    static ExplanationView explanation(Matrix matrix, String cell, String text) {
+        String[] parts = cell.split(":");
+        if (parts.length != 3) {
+            return ExplanationView.NONE;
+        }
+        int s;
+        int d;
+        try {
+            s = Integer.parseInt(parts[0]);
+            d = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException notACell) {
+            return ExplanationView.NONE;
+        }
+        int size = matrix.endpoints().size();
+        if (s < 0 || d < 0 || s >= size || d >= size || !matrix.applicable(s, d)) {
+            return ExplanationView.NONE;
+        }
+        List<Integer> probes = new ArrayList<>();
+        int chosen = new PlaygroundForm("", "", "", parts[2], "", false, "").probeIndex(matrix.probes().size());
+        for (int p = 0; p < matrix.probes().size(); p++) {
+            if (chosen < 0 || p == chosen) {
+                probes.add(p);
+            }
+        }
+        List<Explanation> items = new ArrayList<>();
+        Set<String> deciding = new LinkedHashSet<>();
+        for (int p : probes) {
+            Explanation explanation = Explainer.explain(matrix.verdict(s, d, p));
+            items.add(explanation);
+            for (Explanation.Side side : List.of(explanation.egress(), explanation.ingress())) {
+                for (Reason reason : side.reasons()) {
+                    if (!reason.policy().isEmpty()) {
+                        deciding.add(reason.policy());
+                    }
+                }
+            }
+        }
+        String[] lines = text.split("\n", -1);
+        List<ExplanationView.Excerpt> excerpts = new ArrayList<>();
+        for (Policy policy : matrix.scenario().policies()) {
+            if (deciding.contains(policy.id()) && policy.source().firstLine() > 0) {
+                int first = policy.source().firstLine();
+                int last = Math.min(lines.length, policy.source().lastLine());
+                StringBuilder excerpt = new StringBuilder();
+                for (int line = first; line <= last; line++) {
+                    if (line == last && lines[line - 1].strip().equals("---")) {
+                        break;
+                    }
+                    excerpt.append(lines[line - 1]).append('\n');
+                }
+                excerpts.add(new ExplanationView.Excerpt(policy.id(), first, excerpt.toString().stripTrailing()));
+            }
+        }
+        return new ExplanationView(matrix.endpoints().get(s).display(), matrix.endpoints().get(d).display(), items,
+                excerpts);
+    }
+}

@@ -54,8 +54,8 @@
     discard.textContent = "Discard them";
     discard.addEventListener("click", function () {
       setText(initial.text);
-      f.elements.probes.value = initial.probes;
-      f.elements.external.value = initial.external;
+      if (f.elements.probes) { f.elements.probes.value = initial.probes; }
+      if (f.elements.external) { f.elements.external.value = initial.external; }
       saveDraft();
       note.remove();
       evaluate();
@@ -198,7 +198,46 @@
     });
   }
 
+  var SOLVED_KEY = "netpol-playground:solved";
+
+  function solvedExercises() {
+    try { return JSON.parse(localStorage.getItem(SOLVED_KEY) || "[]"); } catch (e) { return []; }
+  }
+
+  function recordProgress() {
+    var solved = document.querySelector("[data-solved]");
+    if (solved) {
+      var ids = solvedExercises();
+      if (ids.indexOf(solved.getAttribute("data-solved")) < 0) {
+        ids.push(solved.getAttribute("data-solved"));
+        try { localStorage.setItem(SOLVED_KEY, JSON.stringify(ids)); } catch (e) { /* storage disabled */ }
+      }
+    }
+    var ids = solvedExercises();
+    document.querySelectorAll(".card[data-exercise-id]").forEach(function (card) {
+      var done = ids.indexOf(card.getAttribute("data-exercise-id")) >= 0;
+      card.classList.toggle("solved", done);
+      var badge = card.querySelector("[data-progress]");
+      if (badge) { badge.hidden = !done; }
+    });
+  }
+
+  // Hints open one at a time: the next one appears once the previous has been read.
+  function setUpHints() {
+    var hints = Array.prototype.slice.call(document.querySelectorAll("[data-hints] details"));
+    function update() {
+      var reveal = true;
+      hints.forEach(function (hint) {
+        hint.hidden = !reveal;
+        reveal = reveal && hint.open;
+      });
+    }
+    hints.forEach(function (hint) { hint.addEventListener("toggle", update); });
+    update();
+  }
+
   function setUpResult() {
+    recordProgress();
     markProblems();
     setUpMatrixKeys();
     document.querySelectorAll("[data-copy-link]").forEach(function (button) { button.hidden = false; });
@@ -243,11 +282,13 @@
   });
 
   document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target && event.detail.target.id === "result") { setUpResult(); }
+    var id = event.detail.target && event.detail.target.id;
+    if (id === "result" || id === "check") { setUpResult(); }
   });
 
   document.addEventListener("DOMContentLoaded", function () {
     setUpEditor();
+    setUpHints();
     setUpResult();
   });
 })();

@@ -4,18 +4,21 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * The command line: {@code serve}, {@code eval}, {@code bench}. Exit codes: 0 done, 2 invalid
- * input or usage.
+ * The command line: {@code serve}, {@code eval}, {@code check}, {@code bench}. Exit codes: 0 done
+ * (or solved), 1 answer not solved, 2 invalid input or usage.
  */
 public final class Main {
     static final String USAGE = String.join("\n",
             "usage: java -jar netpol-playground.jar <command> [options]",
             "",
-            "  serve [--port N] [--db-url URL] [--db-user U] [--db-password P]",
+            "  serve [--port N] [--db-url URL] [--db-user U] [--db-password P] [--shares-per-minute N]",
             "        run the playground (default port 7070, or $PORT)",
             "  eval  [--probes 80/TCP,53/UDP] [--external 203.0.113.5,...] [--format text|json|csv|md]",
             "        [--explain FROM TO] FILE|-",
             "        print the reachability matrix of a scenario (or one cell's explanation)",
+            "  check EXERCISE ANSWER",
+            "        grade an answer (NetworkPolicies) against a built-in exercise id or an exercise file;",
+            "        exit 0 solved, 1 cells differ, 2 invalid input",
             "  bench FILE | bench [--pods N] [--policies N] [--namespaces N] [--probes LIST] [--runs N]",
             "        time parsing and evaluation; prints cells=N ms=T last",
             "");
@@ -39,11 +42,13 @@ public final class Main {
         try {
             switch (args[0]) {
                 case "serve":
-                    return Serve.run(Arguments.parse(rest), out);
+                    return Serve.run(Arguments.parse(rest), out, err);
                 case "eval":
                     return EvalCommand.run(Arguments.parse(rest), in, out, err);
                 case "bench":
                     return Bench.run(Arguments.parse(rest), out);
+                case "check":
+                    return CheckCommand.run(Arguments.parse(rest), out, err);
                 default:
                     err.println("unknown command '" + args[0] + "'");
                     err.print(USAGE);

@@ -1,5 +1,7 @@
 package dev.netpolplayground.cli;
 
+import dev.netpolplayground.exercises.Catalog;
+import dev.netpolplayground.exercises.Grader;
 import dev.netpolplayground.explain.Analysis;
 import dev.netpolplayground.parse.ScenarioParser;
 import dev.netpolplayground.store.Database;
@@ -18,22 +20,38 @@ final class Serve {
     private Serve() {
     }
 
-    static int run(Arguments args, PrintStream out) {
+    static int run(Arguments args, PrintStream out, PrintStream err) {
         Map<String, String> env = System.getenv();
         int port = args.intOption("--port", Integer.parseInt(env.getOrDefault("PORT", "7070")));
         String url = args.option("--db-url", env.getOrDefault("PLAYGROUND_DB_URL", Database.DEFAULT_URL));
         String user = args.option("--db-user", env.getOrDefault("PLAYGROUND_DB_USER", ""));
         String password = args.option("--db-password", env.getOrDefault("PLAYGROUND_DB_PASSWORD", ""));
-        Database database = Database.open(url, user, password);
+        int sharesPerMinute = args.intOption("--shares-per-minute",
+                Integer.parseInt(env.getOrDefault("PLAYGROUND_SHARES_PER_MINUTE", "30")));
+        Database database;
+        try {
+            database = Database.open(url, user, password);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            err.println("cannot open the database " + redact(url) + ": " + cause.getMessage());
+            return 2;
+        }
         Javalin app = WebApp.create(new WebApp.Services(new Analysis(new ScenarioParser()), database.scenarios(),
-                Examples.load()));
+                Examples.load(), Catalog.load(), new Grader(new ScenarioParser()), new WebApp.Settings(sharesPerMinute, 10_000)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             database.close();
         }, "shutdown"));
         app.start(port);
         out.println("netpol-playground listening on http://localhost:" + app.port() + "/ (database "
-                + url.replaceAll("password=[^;&]*", "password=***") + ")");
+                + redact(url) + ")");
         return 0;
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)password=[^;&]*", "password=***");
     }
 }

@@ -30,7 +30,7 @@ final class Views {
         link = link.length() <= ShareLinks.MAX_LINK_LENGTH ? link : "";
         if (result instanceof Analysis.Invalid) {
             Analysis.Invalid invalid = (Analysis.Invalid) result;
-            return new ResultView(ProblemView.of(invalid.errors()), emptyMatrix(), ExplanationView.NONE, List.of(),
+            return new ResultView(ProblemView.of(invalid.errors()), EMPTY_MATRIX, ExplanationView.NONE, List.of(),
                     ProblemView.of(invalid.warnings()), link, "");
         }
         Analysis.Success success = (Analysis.Success) result;
@@ -42,11 +42,34 @@ final class Views {
                 PolicySummary.of(matrix.scenario()), ProblemView.of(success.warnings()), link, timing);
     }
 
-    private static MatrixView emptyMatrix() {
-        return new MatrixView(List.of(), List.of(), "", false, List.of(), List.of(), List.of(), 0, "");
+    static final MatrixView EMPTY_MATRIX = new MatrixView(List.of(), List.of(), "", false, List.of(), List.of(),
+            List.of(), 0, "");
+
+    /** What a cell shows: 1 allowed, 0 denied, -1 not graded; and whether it differs from a goal. */
+    interface Cells {
+        int value(int from, int to, int probe);
+
+        boolean differs(int from, int to, int probe);
+    }
+
+    /** The evaluated verdicts, with nothing to compare against. */
+    static Cells actual(Matrix matrix) {
+        return new Cells() {
+            public int value(int from, int to, int probe) {
+                return matrix.allowed(from, to, probe) ? 1 : 0;
+            }
+
+            public boolean differs(int from, int to, int probe) {
+                return false;
+            }
+        };
     }
 
     static MatrixView matrix(Matrix matrix, PlaygroundForm form) {
+        return matrix(matrix, form, actual(matrix));
+    }
+
+    static MatrixView matrix(Matrix matrix, PlaygroundForm form, Cells shown) {
         List<Endpoint> endpoints = matrix.endpoints();
         int probe = form.probeIndex(matrix.probes().size());
         List<MatrixView.ProbeTab> tabs = new ArrayList<>();
@@ -56,17 +79,17 @@ final class Views {
         }
         Set<String> namespaces = new TreeSet<>();
         endpoints.forEach(e -> namespaces.add(group(e)));
-        List<Integer> shown = new ArrayList<>();
+        List<Integer> visible = new ArrayList<>();
         for (int i = 0; i < endpoints.size(); i++) {
             if (form.namespace().isEmpty() || group(endpoints.get(i)).equals(form.namespace())) {
-                shown.add(i);
+                visible.add(i);
             }
         }
         if (form.onlyDenied()) {
-            shown = withDenials(matrix, shown, probe);
+            visible = withDenials(matrix, visible, probe, shown);
         }
-        int hidden = Math.max(0, shown.size() - MAX_DRAWN_ENDPOINTS);
-        shown = shown.subList(0, Math.min(shown.size(), MAX_DRAWN_ENDPOINTS));
+        int hidden = Math.max(0, visible.size() - MAX_DRAWN_ENDPOINTS);
+        visible = visible.subList(0, Math.min(visible.size(), MAX_DRAWN_ENDPOINTS));
         List<Policy> policies = matrix.scenario().policies();
         List<String> egressClasses = new ArrayList<>();
         List<String> ingressClasses = new ArrayList<>();
@@ -76,7 +99,7 @@ final class Views {
         }
         List<MatrixView.ColumnGroup> columnGroups = new ArrayList<>();
         List<MatrixView.Column> columns = new ArrayList<>();
-        for (int d : shown) {
+        for (int d : visible) {
             Endpoint endpoint = endpoints.get(d);
             String groupLabel = group(endpoint);
             if (columnGroups.isEmpty() || !columnGroups.get(columnGroups.size() - 1).label().equals(groupLabel)) {
@@ -89,15 +112,15 @@ final class Views {
         List<MatrixView.RowGroup> rowGroups = new ArrayList<>();
         long denied = 0;
         long total = 0;
-        for (int s : shown) {
+        for (int s : visible) {
             Endpoint source = endpoints.get(s);
             List<MatrixView.Cell> cells = new ArrayList<>();
-            for (int d : shown) {
-                MatrixView.Cell cell = cell(matrix, s, d, probe, egressClasses.get(s), ingressClasses.get(d));
+            for (int d : visible) {
+                MatrixView.Cell cell = cell(matrix, shown, s, d, probe, egressClasses.get(s), ingressClasses.get(d));
                 cells.add(cell);
-                if (!cell.state().equals("na") && s != d) {
+                if (!cell.state().equals("na") && !cell.state().equals("free") && s != d) {
                     total++;
-                    denied += cell.state().equals("allowed") ? 0 : 1;
+                    denied += cell.state().startsWith("allowed") ? 0 : 1;
                 }
             }
             String groupLabel = group(source);
@@ -114,32 +137,30 @@ final class Views {
                 columns, rowGroups, hidden, summary);
     }
 
-    private static List<Integer> withDenials(Matrix matrix, List<Integer> shown, int probe) {
+    private static List<Integer> withDenials(Matrix matrix, List<Integer> visible, int probe, Cells shown) {
         Set<Integer> keep = new LinkedHashSet<>();
-        for (int s : shown) {
-            for (int d : shown) {
-                if (s != d && matrix.applicable(s, d) && !allowedEverywhere(matrix, s, d, probe)) {
+        for (int s : visible) {
+            for (int d : visible) {
+                if (s != d && matrix.applicable(s, d) && deniedSomewhere(matrix, s, d, probe, shown)) {
                     keep.add(s);
                     keep.add(d);
                 }
             }
         }
-        return shown.stream().filter(keep::contains).toList();
+        return visible.stream().filter(keep::contains).toList();
     }
 
-    private static boolean allowedEverywhere(Matrix matrix, int s, int d, int probe) {
-        if (probe >= 0) {
-            return matrix.allowed(s, d, probe);
-        }
+    private static boolean deniedSomewhere(Matrix matrix, int s, int d, int probe, Cells shown) {
         for (int p = 0; p < matrix.probes().size(); p++) {
-            if (!matrix.allowed(s, d, p)) {
-                return false;
+            if ((probe < 0 || p == probe) && shown.value(s, d, p) == 0) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
-    private static MatrixView.Cell cell(Matrix matrix, int s, int d, int probe, String egress, String ingress) {
+    private static MatrixView.Cell cell(Matrix matrix, Cells shown, int s, int d, int probe, String egress,
+                                        String ingress) {
         List<Endpoint> endpoints = matrix.endpoints();
         String from = endpoints.get(s).display();
         String to = endpoints.get(d).display();
@@ -151,25 +172,34 @@ final class Views {
         if (s == d && !endpoints.get(s).external()) {
             return new MatrixView.Cell(value, "loopback", "↺", from + " to itself: always allowed (loopback)", "");
         }
-        String where = probe < 0 ? "" : " on " + matrix.probes().get(probe);
-        if (probe >= 0) {
-            boolean allowed = matrix.allowed(s, d, probe);
-            return new MatrixView.Cell(value, allowed ? "allowed" : "denied", allowed ? "✓" : "✗",
-                    from + " to " + to + where + ": " + (allowed ? "allowed" : "denied"), classes);
-        }
         int allowedCount = 0;
+        int gradedCount = 0;
+        boolean differs = false;
         for (int p = 0; p < matrix.probes().size(); p++) {
-            allowedCount += matrix.allowed(s, d, p) ? 1 : 0;
+            if (probe >= 0 && p != probe) {
+                continue;
+            }
+            int verdict = shown.value(s, d, p);
+            gradedCount += verdict >= 0 ? 1 : 0;
+            allowedCount += verdict == 1 ? 1 : 0;
+            differs |= shown.differs(s, d, p);
         }
-        int probes = matrix.probes().size();
-        if (allowedCount == probes) {
-            return new MatrixView.Cell(value, "allowed", "✓", from + " to " + to + ": allowed on every probe", classes);
+        String where = probe < 0 ? " on every probe" : " on " + matrix.probes().get(probe);
+        String mark = differs ? " differs" : "";
+        String note = differs ? " — differs from the goal" : "";
+        if (gradedCount == 0) {
+            return new MatrixView.Cell(value, "free", "·", from + " to " + to + ": not graded", classes);
+        }
+        if (allowedCount == gradedCount) {
+            return new MatrixView.Cell(value, "allowed" + mark, "✓", from + " to " + to + ": allowed" + where + note,
+                    classes);
         }
         if (allowedCount == 0) {
-            return new MatrixView.Cell(value, "denied", "✗", from + " to " + to + ": denied on every probe", classes);
+            return new MatrixView.Cell(value, "denied" + mark, "✗", from + " to " + to + ": denied" + where + note,
+                    classes);
         }
-        return new MatrixView.Cell(value, "partial", "◐", from + " to " + to + ": allowed on " + allowedCount + " of "
-                + probes + " probes", classes);
+        return new MatrixView.Cell(value, "partial" + mark, "◐", from + " to " + to + ": allowed on " + allowedCount
+                + " of " + gradedCount + " probes" + note, classes);
     }
 
     private static String policyClasses(List<Policy> policies, Endpoint endpoint, Direction direction) {

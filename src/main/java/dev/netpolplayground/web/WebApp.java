@@ -1,16 +1,22 @@
 package dev.netpolplayground.web;
 
+import dev.netpolplayground.exercises.Catalog;
+import dev.netpolplayground.exercises.Grader;
 import dev.netpolplayground.explain.Analysis;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.ScenarioTooLargeException;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Builds the web server: the one route table, read top to bottom. */
 public final class WebApp {
@@ -18,12 +24,49 @@ public final class WebApp {
     /** Largest request body accepted; larger ones get 413. */
     public static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
+
     private WebApp() {
     }
 
-    /** What the handlers need, built by the caller (the CLI's serve, or a test). */
-    public record Services(Analysis analysis, ScenarioStore store, Examples examples) {
+    /** A client stored too much too fast. */
+    static final class TooManyRequests extends RuntimeException {
+        private final long seconds;
+
+        TooManyRequests(long seconds) {
+            super("rate limited", null, false, false);
+            this.seconds = seconds;
+        }
+
+        long seconds() {
+            return seconds;
+        }
     }
+
+    /** What the handlers need, built by the caller (the CLI's serve, or a test). */
+    public record Services(Analysis analysis, ScenarioStore store, Examples examples, Catalog catalog, Grader grader,
+                           Settings settings) {
+    }
+
+    /**
+     * @param sharesPerMinute how many scenarios or exercises one client may store per minute
+     * @param stopTimeoutMillis how long a stopping server waits for requests in flight
+     */
+    public record Settings(int sharesPerMinute, long stopTimeoutMillis) {
+        public static final Settings DEFAULT = new Settings(30, 10_000);
+    }
+
+    /** Headers on every response: no inline script, no framing, no sniffing, no referrer (links carry scenarios). */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY");
+
+    private static final Set<String> CREATING = Set.of(Routes.SHARE, Routes.FRAGMENT_SHARE, Routes.API_SCENARIOS,
+            Routes.CREATE_EXERCISE);
 
     public static Javalin create(Services services) {
         Templates templates = new Templates();
@@ -31,8 +74,20 @@ public final class WebApp {
         ScenarioApiController scenarios = new ScenarioApiController(services.store());
         PlaygroundController playground = new PlaygroundController(services.analysis(), services.store(),
                 services.examples(), templates);
+        ExerciseController exercises = new ExerciseController(services.catalog(), services.grader(), services.store(),
+                services.analysis(), templates);
+        MakeExerciseController maker = new MakeExerciseController(services.analysis(), services.store(), templates);
+        Metrics metrics = new Metrics(services.store());
+        RateLimiter limiter = new RateLimiter(services.settings().sharesPerMinute(), 60_000, Clock.systemUTC());
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setStopTimeout(services.settings().stopTimeoutMillis()));
+            config.requestLogger.http((ctx, millis) -> {
+                metrics.observe(ctx, millis);
+                ACCESS.info("{} {} {} {} {}ms", ctx.ip(), ctx.method(), ctx.path(), ctx.status().getCode(),
+                        String.format(java.util.Locale.ROOT, "%.1f", millis));
+            });
             config.startup.showJavalinBanner = false;
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
             config.staticFiles.enableWebjars();
@@ -40,6 +95,16 @@ public final class WebApp {
                 files.hostedPath = "/static";
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
+            });
+
+            config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+            config.routes.before(ctx -> {
+                if (ctx.method() == HandlerType.POST && CREATING.contains(ctx.path())) {
+                    long wait = limiter.retryAfterSeconds(ctx.ip());
+                    if (wait > 0) {
+                        throw new TooManyRequests(wait);
+                    }
+                }
             });
 
             config.routes.get(Routes.HOME, playground::page);
@@ -51,10 +116,40 @@ public final class WebApp {
             config.routes.get(Routes.SHARED, playground::shared);
             config.routes.post(Routes.EXPORT, playground::export);
 
+            config.routes.get(Routes.EXERCISES, exercises::catalog);
+            config.routes.get(Routes.EXERCISE, exercises::builtInPage);
+            config.routes.post(Routes.EXERCISE, exercises::builtInSubmit);
+            config.routes.post(Routes.EXERCISE_CHECK, exercises::builtInCheck);
+            config.routes.post(Routes.EXERCISE_EXPLAIN, exercises::builtInExplain);
+            config.routes.post(Routes.MAKE_EXERCISE, maker::form);
+            config.routes.post(Routes.CREATE_EXERCISE, maker::create);
+            config.routes.get(Routes.TEACHER_EXERCISE, exercises::teacherPage);
+            config.routes.post(Routes.TEACHER_EXERCISE, exercises::teacherSubmit);
+            config.routes.post(Routes.TEACHER_CHECK, exercises::teacherCheck);
+            config.routes.post(Routes.TEACHER_EXPLAIN, exercises::teacherExplain);
+
             config.routes.post(Routes.API_EVALUATE, api::evaluate);
             config.routes.post(Routes.API_SCENARIOS, scenarios::create);
             config.routes.get(Routes.API_SCENARIO, scenarios::read);
+            config.routes.get(Routes.API_EXERCISES, exercises::apiList);
+            config.routes.post(Routes.API_EXERCISE_CHECK, exercises::apiCheck);
             config.routes.get(Routes.HEALTH, ctx -> ctx.result("ok"));
+            config.routes.get(Routes.READY, ctx -> {
+                boolean ready = services.store().ping();
+                ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).result(ready ? "ready" : "database unreachable");
+            });
+            config.routes.get(Routes.METRICS, metrics::serve);
+
+            config.routes.exception(TooManyRequests.class, (e, ctx) -> {
+                ctx.header("Retry-After", String.valueOf(e.seconds()));
+                String message = "Too many shares from your address; try again in " + e.seconds() + " s.";
+                if (ctx.path().equals(Routes.FRAGMENT_SHARE)) {
+                    templates.render(ctx, "playground/share.jte", new ShareView(false, "", message));
+                    return;
+                }
+                ApiController.errors(ctx, HttpStatus.TOO_MANY_REQUESTS, List.of(Problem.error(message, 0, 0, "")),
+                        List.of());
+            });
 
             config.routes.exception(ScenarioTooLargeException.class, (e, ctx) -> ApiController.errors(ctx,
                     HttpStatus.CONTENT_TOO_LARGE, List.of(Problem.error(e.getMessage(), 0, 0, "")), List.of()));

@@ -1,5 +1,7 @@
 package dev.netpolplayground.web;
 
+import dev.netpolplayground.exercises.Catalog;
+import dev.netpolplayground.exercises.Grader;
 import dev.netpolplayground.explain.Analysis;
 import dev.netpolplayground.parse.ScenarioParser;
 import dev.netpolplayground.store.Database;
@@ -22,7 +24,7 @@ public final class TestServer implements AutoCloseable {
     public TestServer() {
         this.database = Database.open("jdbc:h2:mem:test-" + UUID.randomUUID(), "", "");
         this.app = WebApp.create(new WebApp.Services(new Analysis(new ScenarioParser()), database.scenarios(),
-                Examples.load())).start(0);
+                Examples.load(), Catalog.load(), new Grader(new ScenarioParser()), WebApp.Settings.DEFAULT)).start(0);
     }
 
     public static TestServer withDefaults() {

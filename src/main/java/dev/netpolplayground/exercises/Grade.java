@@ -1,0 +1,33 @@
+package dev.netpolplayground.exercises;
+
+import dev.netpolplayground.eval.Matrix;
+import dev.netpolplayground.model.Problem;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How far a student's answer is from the goal. {@code solved} is derived: no problems, and no
+ * graded cell differs.
+ *
+ * @param syntaxError the answer is not YAML/JSON at all (rather than invalid objects)
+ * @param matrix the student's matrix (absent when the answer has problems)
+ * @param graded how many cells the goal speaks about
+ */
+public record Grade(List<Difference> differing, List<Problem> problems, boolean syntaxError, List<Problem> warnings, Optional<Matrix> matrix,
+                    long graded) {
+    public Grade {
+        differing = List.copyOf(differing);
+        problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean solved() {
+        return problems.isEmpty() && differing.isEmpty();
+    }
+
+    /** One cell whose verdict is not the expected one. */
+    public record Difference(int from, int to, int probe, String fromId, String toId, String probeText,
+                             boolean expected, boolean actual) {
+    }
+}

@@ -1,0 +1,17 @@
+package dev.netpolplayground.web;
+
+import java.util.List;
+
+/**
+ * The answer to "Check": problems, or the student's matrix with every differing cell marked.
+ *
+ * @param base the exercise's URL, under which cells are explained
+ */
+public record CheckView(boolean present, boolean solved, String exerciseId, String base, String headline,
+                        List<ProblemView> problems, MatrixView matrix, List<ProblemView> warnings, String debriefHtml) {
+    public static final CheckView NONE = new CheckView(false, false, "", "", "", List.of(), Views.EMPTY_MATRIX, List.of(), "");
+
+    public boolean hasMatrix() {
+        return !matrix.empty();
+    }
+}

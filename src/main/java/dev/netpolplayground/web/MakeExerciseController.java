@@ -1,0 +1,173 @@
+package dev.netpolplayground.web;
+
+import dev.netpolplayground.eval.Matrix;
+import dev.netpolplayground.exercises.ExerciseMaker;
+import dev.netpolplayground.explain.Analysis;
+import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.Exercise;
+
+import dev.netpolplayground.store.ScenarioStore;
+import dev.netpolplayground.store.StoredScenario;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** "Make an exercise": from the playground's scenario to an immutable exercise at /x/{id}. */
+final class MakeExerciseController {
+    private static final String FIELD_TITLE = "title";
+    private static final String FIELD_BRIEF = "brief";
+    private static final String FIELD_STARTER = "starter";
+    private static final String FIELD_GOAL = "goal";
+
+    private final Analysis analysis;
+    private final ScenarioStore store;
+    private final Templates templates;
+
+    MakeExerciseController(Analysis analysis, ScenarioStore store, Templates templates) {
+        this.analysis = analysis;
+        this.store = store;
+        this.templates = templates;
+    }
+
+    /** POST /make-exercise from the playground: the form, with the current matrix as the goal. */
+    void form(Context ctx) {
+        PlaygroundForm form = PlaygroundForm.from(ctx);
+        Analysis.Result result = analysis.run(new Analysis.Request(form.text(), form.probes(), form.externals()));
+        if (!(result instanceof Analysis.Success)) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            templates.render(ctx, "errors/page.jte", new ErrorView("Fix the scenario first",
+                    "The scenario has problems, so there is no matrix to use as a goal yet."));
+            return;
+        }
+        Matrix matrix = ((Analysis.Success) result).matrix();
+        Set<String> allowed = new HashSet<>();
+        forEachCell(matrix, (s, d, p) -> {
+            if (matrix.allowed(s, d, p)) {
+                allowed.add(s + ":" + d + ":" + p);
+            }
+        });
+        templates.render(ctx, "exercises/make.jte", view(form, matrix, "", "", Set.of(), allowed, List.of()));
+    }
+
+    /** POST /make-exercise/create: store it and go to its page. */
+    void create(Context ctx) {
+        PlaygroundForm form = PlaygroundForm.from(ctx);
+        String title = valueOr(ctx.formParam(FIELD_TITLE), "").strip();
+        String brief = valueOr(ctx.formParam(FIELD_BRIEF), "");
+        Set<String> starter = new HashSet<>(ctx.formParams(FIELD_STARTER));
+        Set<String> allowed = new HashSet<>(ctx.formParams(FIELD_GOAL));
+        Analysis.Result result = analysis.run(new Analysis.Request(form.text(), form.probes(), form.externals()));
+        if (!(result instanceof Analysis.Success)) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            templates.render(ctx, "errors/page.jte", new ErrorView("Fix the scenario first",
+                    "The scenario has problems, so it cannot become an exercise."));
+            return;
+        }
+        Matrix matrix = ((Analysis.Success) result).matrix();
+        ExerciseMaker.Split split = ExerciseMaker.split(form.text(), matrix.scenario().policies());
+        List<String> problems = new ArrayList<>(split.problems());
+        if (title.isEmpty()) {
+            problems.add("Give the exercise a title.");
+        }
+        if (!problems.isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            templates.render(ctx, "exercises/make.jte", view(form, matrix, title, brief, starter, allowed,
+                    problems.stream().map(p -> new ProblemView(p, 0, 0, "")).toList()));
+            return;
+        }
+        StringBuilder starterText = new StringBuilder();
+        for (int i = 0; i < split.policies().size(); i++) {
+            if (starter.contains(String.valueOf(i))) {
+                starterText.append(starterText.length() == 0 ? "" : "---\n").append(split.policies().get(i));
+            }
+        }
+        Exercise.Goal goal = ExerciseMaker.goal(matrix, allowed);
+        String id = store.save(StoredScenario.exercise(json(title, brief, split.cluster(), starterText.toString(),
+                form.probes(), form.externals(), goal), "", ""));
+        ctx.redirect(Routes.teacherExercise(id), HttpStatus.SEE_OTHER);
+    }
+
+    /** The exercise file, written as JSON (which the YAML exercise reader reads as it is). */
+    private static String json(String title, String brief, String cluster, String starter, String probes,
+                               String externals, Exercise.Goal goal) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", "teacher-made");
+        out.put("title", title);
+        out.put("level", "intermediate");
+        out.put("brief", brief);
+        out.put("cluster", cluster);
+        out.put("starter", starter);
+        out.put("probes", probes);
+        out.put("external", externals);
+        List<Map<String, Object>> expect = new ArrayList<>();
+        for (Exercise.Expectation expectation : goal.expectations()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("from", expectation.from());
+            item.put("to", expectation.to());
+            item.put("probes", String.join(",", expectation.probes().stream().map(Object::toString).toList()));
+            item.put("allowed", expectation.allowed());
+            expect.add(item);
+        }
+        out.put("goal", Map.of("default", goal.fallback().name().toLowerCase(), "expect", expect));
+        out.put("hints", List.of());
+        out.put("debrief", "");
+        return Json.pretty(out);
+    }
+
+    private interface CellVisitor {
+        void visit(int from, int to, int probe);
+    }
+
+    private static void forEachCell(Matrix matrix, CellVisitor visitor) {
+        for (int p = 0; p < matrix.probes().size(); p++) {
+            for (int s = 0; s < matrix.endpoints().size(); s++) {
+                for (int d = 0; d < matrix.endpoints().size(); d++) {
+                    if (s != d && matrix.applicable(s, d)) {
+                        visitor.visit(s, d, p);
+                    }
+                }
+            }
+        }
+    }
+
+    private static MakeExerciseView view(PlaygroundForm form, Matrix matrix, String title, String brief,
+                                         Set<String> starter, Set<String> allowed, List<ProblemView> problems) {
+        List<MakeExerciseView.PolicyChoice> policies = new ArrayList<>();
+        for (int i = 0; i < matrix.scenario().policies().size(); i++) {
+            policies.add(new MakeExerciseView.PolicyChoice(i, matrix.scenario().policies().get(i).id(),
+                    starter.contains(String.valueOf(i))));
+        }
+        List<Endpoint> endpoints = matrix.endpoints();
+        List<MakeExerciseView.GoalTable> tables = new ArrayList<>();
+        for (int p = 0; p < matrix.probes().size(); p++) {
+            List<MakeExerciseView.GoalRow> rows = new ArrayList<>();
+            for (int s = 0; s < endpoints.size(); s++) {
+                List<MakeExerciseView.GoalCell> cells = new ArrayList<>();
+                for (int d = 0; d < endpoints.size(); d++) {
+                    String value = s + ":" + d + ":" + p;
+                    String label = endpoints.get(s).display() + " to " + endpoints.get(d).display() + " on "
+                            + matrix.probes().get(p) + " must be allowed";
+                    cells.add(s != d && matrix.applicable(s, d)
+                            ? new MakeExerciseView.GoalCell(value, allowed.contains(value), label)
+                            : new MakeExerciseView.GoalCell("", false, ""));
+                }
+                rows.add(new MakeExerciseView.GoalRow(endpoints.get(s).id(), cells));
+            }
+            tables.add(new MakeExerciseView.GoalTable(matrix.probes().get(p).toString(),
+                    endpoints.stream().map(Endpoint::id).toList(), rows));
+        }
+        return new MakeExerciseView(form.text(), form.probes(), form.externals(), title, brief, policies, tables,
+                problems);
+    }
+
+    private static String valueOr(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+}

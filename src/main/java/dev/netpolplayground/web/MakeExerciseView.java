@@ -1,0 +1,28 @@
+package dev.netpolplayground.web;
+
+import java.util.List;
+
+/**
+ * "Make an exercise" from the playground's scenario: title, brief, which policies students start
+ * with, and the goal — the current matrix, one checkbox per cell, editable.
+ */
+public record MakeExerciseView(String text, String probes, String externals, String title, String brief,
+                               List<PolicyChoice> policies, List<GoalTable> goal, List<ProblemView> problems) {
+
+    public record PolicyChoice(int index, String id, boolean starter) {
+    }
+
+    /** The goal for one probe: rows of checkboxes, checked = must be allowed. */
+    public record GoalTable(String probe, List<String> columns, List<GoalRow> rows) {
+    }
+
+    public record GoalRow(String label, List<GoalCell> cells) {
+    }
+
+    /** @param value "from:to:probe" indexes, or empty for a cell that is not graded (loopback, outside pairs) */
+    public record GoalCell(String value, boolean allowed, String label) {
+        public boolean gradable() {
+            return !value.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.netpolplayground.exercises;
+
+import dev.netpolplayground.model.Exercise;
+import dev.netpolplayground.parse.ExerciseParser;
+import dev.netpolplayground.parse.ScenarioParser;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GraderTest {
+    private static final Grader GRADER = new Grader(new ScenarioParser());
+
+    private static final String EXERCISE = """
+            id: lock-web
+            title: Lock the web pod
+            level: beginner
+            brief: Nobody may reach **web**.
+            cluster: |
+              apiVersion: v1
+              kind: Pod
+              metadata: {name: web, namespace: shop, labels: {app: web}}
+              spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
+              ---
+              apiVersion: v1
+              kind: Pod
+              metadata: {name: api, namespace: shop, labels: {app: api}}
+              spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
+              ---
+              apiVersion: v1
+              kind: Pod
+              metadata: {name: probe, namespace: ops, labels: {app: probe}}
+            starter: ""
+            goal:
+              default: allowed
+              expect:
+                - {from: "*", to: "app=web", allowed: false}
+            hints: [Select the web pod.]
+            debrief: Done.
+            """;
+
+    private static Exercise exercise() {
+        return ((ExerciseParser.Ok) new ExerciseParser().parse(EXERCISE)).exercise();
+    }
+
+    @Test
+    void a_correct_answer_is_solved() {
+        Grade grade = GRADER.grade(exercise(), """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: lock, namespace: shop}
+                spec: {podSelector: {matchLabels: {app: web}}}
+                """);
+        assertTrue(grade.solved(), grade.differing().toString());
+        assertEquals(6, grade.graded(), "3 endpoints, 6 ordered pairs, loopback never graded");
+    }
+
+    @Test
+    void the_empty_podselector_mistake_shows_exactly_the_cells_it_breaks() {
+        Grade grade = GRADER.grade(exercise(), """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: lock, namespace: shop}
+                spec: {podSelector: {}}
+                """);
+        assertFalse(grade.solved());
+        assertEquals(2, grade.differing().size(), grade.differing().toString());
+        assertTrue(grade.differing().stream().allMatch(d -> d.toId().equals("shop/api") && d.expected() && !d.actual()));
+    }
+
+    @Test
+    void problems_in_the_answer_point_at_the_answers_own_lines() {
+        Grade grade = GRADER.grade(exercise(), """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: lock, namespace: shop}
+                spec: {podSelector: {}, ingress: [{from: [{}]}]}
+                """);
+        assertFalse(grade.solved());
+        assertEquals(4, grade.problems().get(0).line());
+    }
+
+    @Test
+    void an_answer_may_not_change_the_cluster() {
+        Grade grade = GRADER.grade(exercise(), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop}
+                """);
+        assertFalse(grade.solved());
+        assertTrue(grade.problems().get(0).message().contains("may only contain NetworkPolicies"));
+    }
+
+    @Test
+    void patterns_select_endpoints_by_id_namespace_labels_and_address() {
+        var web = new dev.netpolplayground.model.Endpoint("shop/web", dev.netpolplayground.model.EndpointKind.Pod,
+                "shop", "web", java.util.Map.of("app", "web", "tier", "fe"), List.of(), false, List.of(), false,
+                dev.netpolplayground.model.Source.NONE);
+        assertTrue(Patterns.matches("*", web));
+        assertTrue(Patterns.matches("shop/web", web));
+        assertTrue(Patterns.matches("shop/*", web));
+        assertTrue(Patterns.matches("app=web", web));
+        assertTrue(Patterns.matches("app=web,tier=fe", web));
+        assertTrue(Patterns.matches("shop/tier", web) == false);
+        assertTrue(Patterns.matches("shop/app=web", web));
+        assertFalse(Patterns.matches("ops/app=web", web));
+        assertFalse(Patterns.matches("external", web));
+        var outside = dev.netpolplayground.model.Endpoint.external(
+                dev.netpolplayground.model.IpAddress.parse("8.8.8.8").orElseThrow());
+        assertTrue(Patterns.matches("external", outside));
+        assertTrue(Patterns.matches("8.8.8.8", outside));
+        assertFalse(Patterns.matches("app=web", outside));
+    }
+}

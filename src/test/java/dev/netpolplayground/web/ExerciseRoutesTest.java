@@ -1,0 +1,184 @@
+package dev.netpolplayground.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.netpolplayground.Scenarios;
+import dev.netpolplayground.exercises.Catalog;
+import dev.netpolplayground.model.Exercise;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Exercise pages, checking, the exercise API and teacher-made exercises, against the real app. */
+class ExerciseRoutesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestServer server;
+    private static Exercise first;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer();
+        first = Catalog.load().all().get(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String encode(List<Map.Entry<String, String>> fields) {
+        return fields.stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    private static HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
+        return server.post(path, "application/x-www-form-urlencoded", encode(fields));
+    }
+
+    private static String solution() {
+        return Scenarios.resource("exercises/" + first.id() + "/solution.yaml");
+    }
+
+    private static String wrong() {
+        return Scenarios.resource("exercises/" + first.id() + "/wrong.yaml");
+    }
+
+    @Test
+    void catalog_lists_every_exercise_with_its_level() {
+        String html = server.get(Routes.EXERCISES).body();
+        for (Exercise exercise : Catalog.load().all()) {
+            assertTrue(html.contains("href=\"" + Routes.exercise(exercise.id()) + "\""), exercise.id());
+        }
+        assertTrue(html.contains("level-" + first.level()));
+    }
+
+    @Test
+    void exercise_page_shows_brief_cluster_editor_goal_and_hints() {
+        HttpResponse<String> page = server.get(Routes.exercise(first.id()));
+        assertEquals(200, page.statusCode());
+        String html = page.body();
+        assertTrue(html.contains(first.title().replace("'", "&#39;")) || html.contains(first.title()));
+        assertTrue(html.contains("class=\"matrix goal-matrix\""), "goal matrix");
+        assertTrue(html.contains("<textarea id=\"scenario\""));
+        assertTrue(html.contains("Hint 1"));
+        assertEquals(404, server.get("/exercises/no-such-exercise").statusCode());
+    }
+
+    @Test
+    void checking_a_wrong_answer_counts_and_marks_the_differing_cells() {
+        String html = postForm(Routes.exercise(first.id()) + "/check", List.of(Map.entry(Ids.FIELD_TEXT, wrong()))).body();
+        assertTrue(html.matches("(?s).*\\d+ of \\d+ cells differ from the goal.*"), html);
+        assertTrue(html.contains("differs"), "marked cells");
+        assertFalse(html.contains("data-solved=\""));
+    }
+
+    @Test
+    void checking_the_solution_shows_the_solved_state_and_the_debrief() {
+        String html = postForm(Routes.exercise(first.id()) + "/check", List.of(Map.entry(Ids.FIELD_TEXT, solution())))
+                .body();
+        assertTrue(html.contains("Solved: all"), html);
+        assertTrue(html.contains("data-solved=\"" + first.id() + "\""));
+        assertTrue(html.contains("class=\"debrief\""));
+    }
+
+    @Test
+    void a_differing_cell_can_be_explained() {
+        HttpResponse<String> response = postForm(Routes.exercise(first.id()) + "/explain",
+                List.of(Map.entry(Ids.FIELD_TEXT, wrong()), Map.entry(Ids.FIELD_CELL, "0:1:all")));
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("class=\"verdict"), response.body());
+    }
+
+    @Test
+    void checking_without_javascript_renders_the_whole_page_with_the_result() {
+        String html = postForm(Routes.exercise(first.id()), List.of(Map.entry(Ids.FIELD_TEXT, solution()))).body();
+        assertTrue(html.contains("<html"));
+        assertTrue(html.contains("Solved: all"));
+    }
+
+    @Test
+    void api_lists_exercises_and_checks_answers() throws Exception {
+        JsonNode list = JSON.readTree(server.get(Routes.API_EXERCISES).body());
+        assertTrue(list.size() >= 12);
+        assertEquals(first.id(), list.get(0).get("id").asText());
+        assertTrue(list.get(0).has("title") && list.get(0).has("level"));
+
+        String check = "/api/v1/exercises/" + first.id() + "/check";
+        JsonNode solved = JSON.readTree(server.post(check, "application/yaml", solution()).body());
+        assertTrue(solved.get("solved").asBoolean());
+        assertEquals(0, solved.get("differing").size());
+
+        HttpResponse<String> wrongResponse = server.post(check, "application/yaml", wrong());
+        assertEquals(200, wrongResponse.statusCode());
+        JsonNode differing = JSON.readTree(wrongResponse.body()).get("differing");
+        assertTrue(differing.size() > 0);
+        JsonNode cell = differing.get(0);
+        for (String field : List.of("from", "to", "port", "protocol", "expected", "actual")) {
+            assertTrue(cell.has(field), field);
+        }
+        assertEquals(404, server.post("/api/v1/exercises/nope/check", "application/yaml", solution()).statusCode());
+        assertEquals(400, server.post(check, "application/yaml", "kind: [").statusCode());
+    }
+
+    @Test
+    void a_teacher_turns_a_scenario_into_an_exercise_at_an_immutable_link() {
+        String scenario = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop, labels: {app: web}}
+                spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: api, namespace: shop, labels: {app: api}}
+                spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: lock-web, namespace: shop}
+                spec: {podSelector: {matchLabels: {app: web}}}
+                """;
+        String form = postForm(Routes.MAKE_EXERCISE, List.of(Map.entry(Ids.FIELD_TEXT, scenario))).body();
+        assertTrue(form.contains("name=\"goal\" value=\"0:1:0\""), "goal checkboxes");
+        assertTrue(form.contains("shop/lock-web"));
+        HttpResponse<String> created = postForm(Routes.CREATE_EXERCISE, List.of(
+                Map.entry(Ids.FIELD_TEXT, scenario), Map.entry("title", "Lock the web"),
+                Map.entry("brief", "Only **web** is locked."), Map.entry("goal", "1:0:0")));
+        assertEquals(303, created.statusCode(), created.body());
+        String link = created.headers().firstValue("Location").orElseThrow();
+        assertTrue(link.startsWith("/x/"));
+        String page = server.get(link).body();
+        assertTrue(page.contains("Lock the web"));
+        assertTrue(page.contains("<strong>web</strong>"), "brief rendered as Markdown");
+        assertFalse(page.contains("lock-web"), "the policy students must write is not handed out");
+        String answer = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: mine, namespace: shop}\n"
+                + "spec: {podSelector: {matchLabels: {app: web}}}\n";
+        String check = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, answer))).body();
+        assertTrue(check.contains("Solved: all"), check);
+        String empty = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, ""))).body();
+        assertTrue(empty.contains("1 of 2 cells differ"), empty);
+    }
+
+    @Test
+    void markdown_in_a_brief_cannot_run_script() {
+        String scenario = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n";
+        HttpResponse<String> created = postForm(Routes.CREATE_EXERCISE, List.of(
+                Map.entry(Ids.FIELD_TEXT, scenario), Map.entry("title", "<script>alert(1)</script>"),
+                Map.entry("brief", "<img src=x onerror=alert(1)> [click](javascript:alert(1))")));
+        String page = server.get(created.headers().firstValue("Location").orElseThrow()).body();
+        assertFalse(page.contains("<script>alert(1)</script>"));
+        assertFalse(page.contains("<img src=x"));
+        assertFalse(page.contains("javascript:alert"));
+    }
+}

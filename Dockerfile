@@ -16,6 +16,6 @@ USER playground
 ENV PORT=7070
 EXPOSE 7070
 VOLUME ["/app/data"]
-HEALTHCHECK --interval=30s --timeout=3s --start-period=20s CMD wget -qO- http://localhost:7070/healthz || exit 1
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", "/app/netpol-playground.jar", "healthcheck"]
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/netpol-playground.jar"]
 CMD ["serve"]

@@ -19,6 +19,8 @@ public final class Main {
             "  check EXERCISE ANSWER",
             "        grade an answer (NetworkPolicies) against a built-in exercise id or an exercise file;",
             "        exit 0 solved, 1 cells differ, 2 invalid input",
+            "  healthcheck [--url URL]",
+            "        exit 0 when the server's /healthz answers 200 (for container health checks)",
             "  bench FILE | bench [--pods N] [--policies N] [--namespaces N] [--probes LIST] [--runs N]",
             "        time parsing and evaluation; prints cells=N ms=T last",
             "");
@@ -47,6 +49,8 @@ public final class Main {
                     return EvalCommand.run(Arguments.parse(rest), in, out, err);
                 case "bench":
                     return Bench.run(Arguments.parse(rest), out);
+                case "healthcheck":
+                    return HealthCheck.run(Arguments.parse(rest), out);
                 case "check":
                     return CheckCommand.run(Arguments.parse(rest), out, err);
                 default:

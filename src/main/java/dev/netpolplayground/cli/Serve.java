@@ -1,11 +1,6 @@
 package dev.netpolplayground.cli;
 
-import dev.netpolplayground.exercises.Catalog;
-import dev.netpolplayground.exercises.Grader;
-import dev.netpolplayground.explain.Analysis;
-import dev.netpolplayground.parse.ScenarioParser;
 import dev.netpolplayground.store.Database;
-import dev.netpolplayground.web.Examples;
 import dev.netpolplayground.web.WebApp;
 import io.javalin.Javalin;
 
@@ -39,8 +34,7 @@ final class Serve {
             err.println("cannot open the database " + redact(url) + ": " + cause.getMessage());
             return 2;
         }
-        Javalin app = WebApp.create(new WebApp.Services(new Analysis(new ScenarioParser()), database.scenarios(),
-                Examples.load(), Catalog.load(), new Grader(new ScenarioParser()), new WebApp.Settings(sharesPerMinute, 10_000)));
+        Javalin app = WebApp.create(WebApp.services(database.scenarios(), new WebApp.Settings(sharesPerMinute, 10_000)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             database.close();

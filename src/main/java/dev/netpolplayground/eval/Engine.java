@@ -42,7 +42,10 @@ final class Engine {
     private final Map<Peer, long[]> peerRows = new HashMap<>();
     private final Map<Rule, long[][]> destinationPortRows = new IdentityHashMap<>();
 
-    Engine(Scenario scenario, List<Probe> probes) {
+    private final long deadline;
+
+    Engine(Scenario scenario, List<Probe> probes, long deadline) {
+        this.deadline = deadline;
         this.scenario = scenario;
         this.endpoints = scenario.endpoints();
         this.probes = probes;
@@ -59,6 +62,7 @@ final class Engine {
         for (int p = 0; p < probes.size(); p++) {
             long[][] ingressBySource = Bits.transpose(ingress[p], size);
             long[][] rows = new long[size][];
+            checkDeadline();
             for (int s = 0; s < size; s++) {
                 long[] row = ingressBySource[s];
                 long[] out = egress[p][s];
@@ -73,6 +77,12 @@ final class Engine {
             allowed[p] = rows;
         }
         return new Matrix.Rows(egress, ingress, allowed);
+    }
+
+    private void checkDeadline() {
+        if (System.nanoTime() - deadline > 0) {
+            throw new Evaluator.TooSlow();
+        }
     }
 
     private void groupIntoClasses() {
@@ -183,6 +193,9 @@ final class Engine {
         Map<Integer, List<Policy>> policiesByClass = new HashMap<>();
         Map<List<Policy>, long[][]> shared = new HashMap<>();
         for (int s = 0; s < size; s++) {
+            if ((s & 255) == 0) {
+                checkDeadline();
+            }
             List<Policy> policies = isolating(s, Direction.EGRESS, policiesByClass);
             long[][] perProbe = policies.isEmpty() ? null : shared.computeIfAbsent(policies, this::egressFor);
             for (int p = 0; p < probes.size(); p++) {
@@ -215,6 +228,9 @@ final class Engine {
         Map<Integer, List<Policy>> policiesByClass = new HashMap<>();
         Map<List<Object>, long[][]> shared = new HashMap<>();
         for (int d = 0; d < size; d++) {
+            if ((d & 255) == 0) {
+                checkDeadline();
+            }
             Endpoint destination = endpoints.get(d);
             List<Policy> policies = isolating(d, Direction.INGRESS, policiesByClass);
             long[][] perProbe = null;

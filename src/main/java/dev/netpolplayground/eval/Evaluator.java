@@ -11,6 +11,20 @@ public final class Evaluator {
     }
 
     public static Matrix evaluate(Scenario scenario, List<Probe> probes) {
-        return new Matrix(scenario, probes, new Engine(scenario, probes).compute());
+        return evaluate(scenario, probes, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param deadline a {@link System#nanoTime()} value; past it the evaluation stops with {@link TooSlow}
+     */
+    public static Matrix evaluate(Scenario scenario, List<Probe> probes, long deadline) {
+        return new Matrix(scenario, probes, new Engine(scenario, probes, deadline).compute());
+    }
+
+    /** The evaluation ran past its deadline and was abandoned. */
+    public static final class TooSlow extends RuntimeException {
+        TooSlow() {
+            super("evaluation deadline passed", null, false, false);
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.netpolplayground.parse.Options;
 import dev.netpolplayground.parse.Parsed;
 import dev.netpolplayground.parse.ScenarioParser;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,9 +21,20 @@ import java.util.List;
  */
 public final class Analysis {
     private final ScenarioParser parser;
+    private final Budget budget;
+
+    /** How much one evaluation may take: cells (endpoints² × probes) and time. */
+    public record Budget(long maxCells, Duration maxTime) {
+        public static final Budget UNLIMITED = new Budget(Long.MAX_VALUE, Duration.ofDays(1));
+    }
 
     public Analysis(ScenarioParser parser) {
+        this(parser, Budget.UNLIMITED);
+    }
+
+    public Analysis(ScenarioParser parser, Budget budget) {
         this.parser = parser;
+        this.budget = budget;
     }
 
     /** What the user gave: the scenario text, and the probes and external addresses as typed (may be blank). */
@@ -77,10 +89,24 @@ public final class Analysis {
         if (defaulted) {
             probes = Probes.defaults(scenario);
         }
+        long cells = (long) scenario.endpoints().size() * scenario.endpoints().size() * probes.size();
+        if (cells > budget.maxCells()) {
+            return new Invalid(request, List.of(Problem.error(scenario.endpoints().size() + " endpoints × "
+                    + probes.size() + " probes make " + cells + " cells, more than the " + budget.maxCells()
+                    + " one evaluation may have here; name fewer probes or split the scenario", 0, 0, "")),
+                    parsed.warnings(), false);
+        }
         List<Problem> warnings = new ArrayList<>(parsed.warnings());
         warnings.addAll(Lints.of(scenario));
         long parsedAt = System.nanoTime();
-        Matrix matrix = Evaluator.evaluate(scenario, probes);
+        Matrix matrix;
+        try {
+            matrix = Evaluator.evaluate(scenario, probes, start + budget.maxTime().toNanos());
+        } catch (Evaluator.TooSlow tooSlow) {
+            return new Invalid(request, List.of(Problem.error("the evaluation took longer than "
+                    + budget.maxTime().toSeconds() + " s and was stopped; split the scenario or name fewer probes",
+                    0, 0, "")), parsed.warnings(), false);
+        }
         long evaluatedAt = System.nanoTime();
         return new Success(request, matrix, warnings, defaulted, parsedAt - start, evaluatedAt - parsedAt);
     }

@@ -4,6 +4,7 @@ import dev.netpolplayground.exercises.Catalog;
 import dev.netpolplayground.exercises.Grader;
 import dev.netpolplayground.explain.Analysis;
 import dev.netpolplayground.model.Problem;
+import dev.netpolplayground.parse.ScenarioParser;
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.ScenarioTooLargeException;
 import io.javalin.Javalin;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,18 @@ public final class WebApp {
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
 
     private WebApp() {
+    }
+
+    /** What one request may make the server read: about the body limit in code points, and objects. */
+    public static final ScenarioParser.Limits INPUT_LIMITS = new ScenarioParser.Limits((int) MAX_BODY_BYTES, 100, 20_000);
+    /** What one request may make the server compute. */
+    public static final Analysis.Budget BUDGET = new Analysis.Budget(200_000_000L, Duration.ofSeconds(10));
+
+    /** The parser, pipeline and grader with the server's limits. */
+    public static Services services(ScenarioStore store, Settings settings) {
+        ScenarioParser parser = new ScenarioParser(INPUT_LIMITS);
+        return new Services(new Analysis(parser, BUDGET), store, Examples.load(), Catalog.load(), new Grader(parser),
+                settings);
     }
 
     /** A client stored too much too fast. */

@@ -1,9 +1,5 @@
 package dev.netpolplayground.web;
 
-import dev.netpolplayground.exercises.Catalog;
-import dev.netpolplayground.exercises.Grader;
-import dev.netpolplayground.explain.Analysis;
-import dev.netpolplayground.parse.ScenarioParser;
 import dev.netpolplayground.store.Database;
 import io.javalin.Javalin;
 
@@ -22,9 +18,12 @@ public final class TestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
 
     public TestServer() {
+        this(WebApp.Settings.DEFAULT);
+    }
+
+    public TestServer(WebApp.Settings settings) {
         this.database = Database.open("jdbc:h2:mem:test-" + UUID.randomUUID(), "", "");
-        this.app = WebApp.create(new WebApp.Services(new Analysis(new ScenarioParser()), database.scenarios(),
-                Examples.load(), Catalog.load(), new Grader(new ScenarioParser()), WebApp.Settings.DEFAULT)).start(0);
+        this.app = WebApp.create(WebApp.services(database.scenarios(), settings)).start(0);
     }
 
     public static TestServer withDefaults() {

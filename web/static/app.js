@@ -88,7 +88,7 @@
     if (window.CodeMirror) {
       editor = window.CodeMirror.fromTextArea(textarea, {
         mode: "yaml", lineNumbers: true, indentUnit: 2, tabSize: 2, lineWrapping: false,
-        gutters: ["CodeMirror-linenumbers", "problems"], inputStyle: "contenteditable",
+        gutters: ["CodeMirror-linenumbers", "np-marks"], inputStyle: "contenteditable",
         extraKeys: {
           Tab: function (cm) {
             if (cm.state.leaving) { leaveEditor(cm, 1); return; }
@@ -134,7 +134,7 @@
     if (!editor) { return; }
     marks.forEach(function (mark) { editor.removeLineClass(mark, "background"); });
     marks = [];
-    editor.clearGutter("problems");
+    editor.clearGutter("np-marks");
     document.querySelectorAll("#result [data-severity][data-line]").forEach(function (item) {
       var line = parseInt(item.getAttribute("data-line"), 10) - 1;
       if (isNaN(line) || line < 0 || line >= editor.lineCount()) { return; }
@@ -145,7 +145,7 @@
       marker.textContent = severity === "error" ? "●" : "▲";
       var message = item.querySelector(".message");
       marker.title = message ? message.textContent : "";
-      editor.setGutterMarker(line, "problems", marker);
+      editor.setGutterMarker(line, "np-marks", marker);
     });
   }
 

@@ -59,6 +59,12 @@ final class Engine {
         long[][][] egress = egressRows();
         long[][][] ingress = ingressRows();
         long[][][] allowed = new long[probes.size()][][];
+        long[] insideCluster = Bits.full(size);
+        for (int i = 0; i < size; i++) {
+            if (endpoints.get(i).external()) {
+                Bits.clear(insideCluster, i);
+            }
+        }
         for (int p = 0; p < probes.size(); p++) {
             long[][] ingressBySource = Bits.transpose(ingress[p], size);
             long[][] rows = new long[size][];
@@ -69,7 +75,11 @@ final class Engine {
                 for (int w = 0; w < row.length; w++) {
                     row[w] &= out[w];
                 }
-                if (!endpoints.get(s).external()) {
+                if (endpoints.get(s).external()) {
+                    for (int w = 0; w < row.length; w++) {
+                        row[w] &= insideCluster[w];
+                    }
+                } else {
                     Bits.set(row, s);
                 }
                 rows[s] = row;

@@ -13,6 +13,7 @@ import dev.netpolplayground.model.Rule;
 import dev.netpolplayground.model.Source;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class PolicyParser {
                 .map(node -> selectors.selector(node, spec.path("podSelector"))).orElse(LabelSelector.EVERYTHING);
         List<Rule> ingress = rules(spec, Direction.INGRESS, namespace);
         List<Rule> egress = rules(spec, Direction.EGRESS, namespace);
-        Set<Direction> isolates = policyTypes(spec);
+        Set<Direction> isolates = policyTypes(spec, ingress, egress);
         return Optional.of(new Policy(namespace, name, podSelector, isolates, ingress, egress, source));
     }
 
@@ -64,8 +65,12 @@ final class PolicyParser {
      * Effective policyTypes: as written, or when absent or empty, Ingress plus Egress if the spec has
      * at least one egress rule (an empty {@code egress: []} does not count), as the API server defaults.
      */
-    private Set<Direction> policyTypes(Reader.Fields spec) {
+    private Set<Direction> policyTypes(Reader.Fields spec, List<Rule> ingress, List<Rule> egress) {
         List<Node> written = spec.list("policyTypes").orElse(List.of());
+        if (written.size() > 2) {
+            reader.error(spec.anchor("policyTypes"), spec.path("policyTypes"),
+                    "policyTypes may list at most two values: Ingress and Egress");
+        }
         Set<Direction> types = EnumSet.noneOf(Direction.class);
         for (int i = 0; i < written.size(); i++) {
             String path = Reader.index(spec.path("policyTypes"), i);
@@ -82,20 +87,20 @@ final class PolicyParser {
                 }
             });
         }
-        boolean hasEgressRules = spec.list("egress").map(list -> !list.isEmpty()).orElse(false);
+        boolean hasEgressRules = !egress.isEmpty();
         if (written.isEmpty()) {
             types.add(Direction.INGRESS);
             if (hasEgressRules) {
                 types.add(Direction.EGRESS);
             }
-            if (spec.has("egress") && !hasEgressRules) {
+            if (spec.get("egress").filter(node -> node instanceof SequenceNode).isPresent() && !hasEgressRules) {
                 reader.warn(spec.anchor("egress"), spec.path("egress"), "egress: [] without policyTypes does not"
                         + " isolate egress: policyTypes defaults to Ingress only when there are no egress rules."
                         + " Add policyTypes: [Ingress, Egress] (or [Egress]) to deny all egress");
             }
         }
         for (Direction direction : Direction.values()) {
-            boolean hasRules = spec.list(direction.word()).map(list -> !list.isEmpty()).orElse(false);
+            boolean hasRules = !(direction == Direction.INGRESS ? ingress : egress).isEmpty();
             if (hasRules && !types.contains(direction)) {
                 reader.warn(spec.anchor(direction.word()), spec.path(direction.word()), "these "
                         + direction.word() + " rules are ignored: policyTypes does not include "
@@ -314,7 +319,7 @@ final class PolicyParser {
                     + " must be between port " + number.get() + " and 65535");
             return Optional.empty();
         }
-        if (number.get() == 53 && !port.has("protocol")) {
+        if (number.get() == 53 && port.get("protocol").filter(n -> !Reader.isNull(n)).isEmpty()) {
             reader.warn(value, portPath, "port 53 without protocol means TCP only; DNS mostly uses UDP."
                     + " Add a second entry with protocol: UDP");
         }

@@ -46,6 +46,9 @@ public final class ScenarioParser {
     /** Pods without an address in their status get one from this range, chosen by a hash of their id. */
     public static final String ASSIGNED_RANGE = "10.244.0.0/16";
     private static final long ASSIGNED_BASE = (10L << 24) | (244L << 16);
+    /** Host-network pods without an address stand on a node: they get one from this range instead. */
+    public static final String ASSIGNED_NODE_RANGE = "10.240.0.0/16";
+    private static final long NODE_BASE = (10L << 24) | (240L << 16);
     private static final int MAX_DEPTH = 64;
     private static final Set<String> YAML11_BOOLEANS = Set.of("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No",
             "NO", "on", "On", "ON", "off", "Off", "OFF");
@@ -332,6 +335,9 @@ public final class ScenarioParser {
             for (Map.Entry<String, Reference> reference : firstReference.entrySet()) {
                 if (!namespaces.containsKey(reference.getKey())) {
                     namespaces.put(reference.getKey(), new NamespaceDraft(Map.of(), true));
+                    if (reference.getKey().equals("default")) {
+                        continue;
+                    }
                     reader.warn(reference.getValue().node(), reference.getValue().path(), "namespace '" + reference.getKey()
                             + "' is not declared; it is assumed to exist with no labels but "
                             + Namespace.NAME_LABEL + "=" + reference.getKey());
@@ -357,7 +363,7 @@ public final class ScenarioParser {
                 List<IpAddress> ips = draft.ips();
                 boolean assign = ips.isEmpty();
                 if (assign) {
-                    ips = List.of(assignAddress(id, used));
+                    ips = List.of(assignAddress(id, used, draft.spec().hostNetwork() ? NODE_BASE : ASSIGNED_BASE));
                     assigned++;
                 }
                 endpointList.add(new Endpoint(id, draft.kind(), draft.namespace(), draft.name(), draft.labels(), ips,
@@ -375,10 +381,10 @@ public final class ScenarioParser {
             return new Scenario(namespaceList, endpointList, policyList);
         }
 
-        private IpAddress assignAddress(String id, Set<IpAddress> used) {
+        private IpAddress assignAddress(String id, Set<IpAddress> used, long base) {
             int slot = Math.floorMod(id.hashCode(), 65534) + 1;
             while (true) {
-                IpAddress candidate = IpAddress.v4(ASSIGNED_BASE + slot);
+                IpAddress candidate = IpAddress.v4(base + slot);
                 if (used.add(candidate)) {
                     return candidate;
                 }

@@ -29,7 +29,7 @@ final class WorkloadParser {
 
     PodSpec podSpec(Reader.Fields spec) {
         List<ContainerPort> ports = new ArrayList<>();
-        Map<String, String> namesSeen = new HashMap<>();
+        Map<String, String> namesInPod = new HashMap<>();
         for (String group : List.of("initContainers", "containers")) {
             List<Node> containers = spec.list(group).orElse(List.of());
             for (int c = 0; c < containers.size(); c++) {
@@ -39,9 +39,10 @@ final class WorkloadParser {
                     continue;
                 }
                 List<Node> portNodes = container.get().list("ports").orElse(List.of());
+                Map<String, String> namesInContainer = new HashMap<>();
                 for (int p = 0; p < portNodes.size(); p++) {
                     String portPath = Reader.index(container.get().path("ports"), p);
-                    containerPort(portNodes.get(p), portPath, namesSeen).ifPresent(ports::add);
+                    containerPort(portNodes.get(p), portPath, namesInContainer, namesInPod).ifPresent(ports::add);
                 }
             }
         }
@@ -56,7 +57,9 @@ final class WorkloadParser {
                 .map(n -> ((ScalarNode) n).getValue()).filter("Always"::equals).isPresent();
     }
 
-    private Optional<ContainerPort> containerPort(Node node, String path, Map<String, String> namesSeen) {
+    /** Port names must be unique within a container (an error) and should be within a pod (a warning). */
+    private Optional<ContainerPort> containerPort(Node node, String path, Map<String, String> namesInContainer,
+                                                  Map<String, String> namesInPod) {
         Optional<Reader.Fields> maybePort = reader.fields(node, path);
         if (maybePort.isEmpty()) {
             return Optional.empty();
@@ -74,10 +77,14 @@ final class WorkloadParser {
             Optional<String> problem = Names.portName(name);
             problem.ifPresent(text -> reader.error(port.anchor("name"), port.path("name"),
                     "port name '" + Reader.abbreviate(name) + "' " + text));
-            String earlier = namesSeen.putIfAbsent(name, path);
+            String earlier = namesInContainer.putIfAbsent(name, path);
+            String elsewhere = namesInPod.putIfAbsent(name, path);
             if (earlier != null) {
                 reader.error(port.anchor("name"), port.path("name"), "port name '" + name
-                        + "' is already used by " + earlier + "; names must be unique within a pod");
+                        + "' is already used by " + earlier + "; names must be unique within a container");
+            } else if (elsewhere != null) {
+                reader.warn(port.anchor("name"), port.path("name"), "port name '" + name + "' is also used by "
+                        + elsewhere + "; a policy naming it matches whichever the plugin finds first");
             }
         }
         Protocol protocol = Protocol.TCP;

@@ -6,7 +6,6 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -24,10 +23,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -38,14 +35,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The flows a user performs, in a real Chromium against the real app on a random port.
  *
- * <p>The browser is the one named by PLAYWRIGHT_CHROMIUM_PATH, else Debian's /usr/bin/chromium,
- * else the one Playwright manages itself. Every test gets a fresh context (its own cookies and
+ * <p>The browser comes from {@link Chromium}. Every test gets a fresh context (its own cookies and
  * local storage), and waits on conditions in the page, never on time.
  */
 class BrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
     /** Two pods in one namespace and no policy: every connection is open. */
     private static final String SHOP = """
@@ -118,15 +112,8 @@ class BrowserTest {
     @BeforeAll
     static void launch() {
         server = new TestServer();
-        Optional<Path> chromium = systemChromium();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true).setArgs(CHROMIUM_ARGS);
-        if (chromium.isPresent()) {
-            env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-            launch.setExecutablePath(chromium.get());
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-        browser = playwright.chromium().launch(launch);
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
         PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
     }
 
@@ -518,15 +505,6 @@ class BrowserTest {
         Page opened = context.newPage();
         opened.onPageError(error -> pageErrors.add(opened.url() + ": " + error));
         return opened;
-    }
-
-    private static Optional<Path> systemChromium() {
-        String configured = System.getenv("PLAYWRIGHT_CHROMIUM_PATH");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured));
-        }
-        Path debian = Path.of("/usr/bin/chromium");
-        return Files.isExecutable(debian) ? Optional.of(debian) : Optional.empty();
     }
 
     private static String linkTo(String text) {

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** "--name value" options and positional arguments; {@code --explain} takes two values. */
+/** "--name value" options and positional arguments; {@code --explain} takes two values, {@code --trust-proxy} none. */
 record Arguments(Map<String, List<String>> options, List<String> positional) {
     private static final Set<String> TWO_VALUES = Set.of("--explain");
+    private static final Set<String> NO_VALUE = Set.of("--trust-proxy");
 
     static final class UsageException extends RuntimeException {
         UsageException(String message) {
@@ -22,7 +23,7 @@ record Arguments(Map<String, List<String>> options, List<String> positional) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.startsWith("--")) {
-                int count = TWO_VALUES.contains(arg) ? 2 : 1;
+                int count = TWO_VALUES.contains(arg) ? 2 : NO_VALUE.contains(arg) ? 0 : 1;
                 if (i + count >= args.length) {
                     throw new UsageException("option " + arg + " needs " + (count == 2 ? "two values" : "a value"));
                 }

@@ -11,7 +11,7 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: java -jar netpol-playground.jar <command> [options]",
             "",
-            "  serve [--port N] [--db-url URL] [--db-user U] [--db-password P] [--shares-per-minute N]",
+            "  serve [--port N] [--db-url URL] [--db-user U] [--db-password P] [--shares-per-minute N] [--trust-proxy]",
             "        run the playground (default port 7070, or $PORT)",
             "  eval  [--probes 80/TCP,53/UDP] [--external 203.0.113.5,...] [--format text|json|csv|md]",
             "        [--explain FROM TO] FILE|-",

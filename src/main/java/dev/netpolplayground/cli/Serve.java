@@ -23,6 +23,8 @@ final class Serve {
         String password = args.option("--db-password", env.getOrDefault("PLAYGROUND_DB_PASSWORD", ""));
         int sharesPerMinute = args.intOption("--shares-per-minute",
                 Integer.parseInt(env.getOrDefault("PLAYGROUND_SHARES_PER_MINUTE", "30")));
+        boolean trustProxy = args.options().containsKey("--trust-proxy")
+                || Boolean.parseBoolean(env.getOrDefault("PLAYGROUND_TRUST_PROXY", "false"));
         Database database;
         try {
             database = Database.open(url, user, password);
@@ -34,7 +36,7 @@ final class Serve {
             err.println("cannot open the database " + redact(url) + ": " + cause.getMessage());
             return 2;
         }
-        Javalin app = WebApp.create(WebApp.services(database.scenarios(), new WebApp.Settings(sharesPerMinute, 10_000)));
+        Javalin app = WebApp.create(WebApp.services(database.scenarios(), new WebApp.Settings(sharesPerMinute, 10_000, trustProxy)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             database.close();

@@ -65,9 +65,18 @@ public final class WebApp {
     /**
      * @param sharesPerMinute how many scenarios or exercises one client may store per minute
      * @param stopTimeoutMillis how long a stopping server waits for requests in flight
+     * @param trustProxy whether the first X-Forwarded-For address is the client (behind a reverse proxy)
      */
-    public record Settings(int sharesPerMinute, long stopTimeoutMillis) {
-        public static final Settings DEFAULT = new Settings(30, 10_000);
+    public record Settings(int sharesPerMinute, long stopTimeoutMillis, boolean trustProxy) {
+        public static final Settings DEFAULT = new Settings(30, 10_000, false);
+
+        String client(io.javalin.http.Context ctx) {
+            String forwarded = ctx.header("X-Forwarded-For");
+            if (trustProxy && forwarded != null && !forwarded.isBlank()) {
+                return forwarded.split(",")[0].trim();
+            }
+            return ctx.ip();
+        }
     }
 
     /** Headers on every response: no inline script, no framing, no sniffing, no referrer (links carry scenarios). */
@@ -99,7 +108,7 @@ public final class WebApp {
             config.jetty.modifyServer(server -> server.setStopTimeout(services.settings().stopTimeoutMillis()));
             config.requestLogger.http((ctx, millis) -> {
                 metrics.observe(ctx, millis);
-                ACCESS.info("{} {} {} {} {}ms", ctx.ip(), ctx.method(), ctx.path(), ctx.status().getCode(),
+                ACCESS.info("{} {} {} {} {}ms", services.settings().client(ctx), ctx.method(), ctx.path(), ctx.status().getCode(),
                         String.format(java.util.Locale.ROOT, "%.1f", millis));
             });
             config.startup.showJavalinBanner = false;
@@ -114,7 +123,7 @@ public final class WebApp {
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
             config.routes.before(ctx -> {
                 if (ctx.method() == HandlerType.POST && CREATING.contains(ctx.path())) {
-                    long wait = limiter.retryAfterSeconds(ctx.ip());
+                    long wait = limiter.retryAfterSeconds(services.settings().client(ctx));
                     if (wait > 0) {
                         throw new TooManyRequests(wait);
                     }

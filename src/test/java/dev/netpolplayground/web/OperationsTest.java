@@ -21,7 +21,7 @@ class OperationsTest {
 
     @BeforeAll
     static void start() {
-        server = new TestServer(new WebApp.Settings(3, 10_000));
+        server = new TestServer(new WebApp.Settings(3, 10_000, true));
     }
 
     @AfterAll
@@ -69,6 +69,10 @@ class OperationsTest {
             }
         }
         assertEquals(2, limited, "3 per minute allowed, the 4th and 5th refused");
+        HttpResponse<String> otherClient = server.send(HttpRequest.newBuilder(URI.create(server.url(Routes.API_SCENARIOS)))
+                .header("Content-Type", "text/plain").header("X-Forwarded-For", "198.51.100.7, 10.0.0.1")
+                .POST(HttpRequest.BodyPublishers.ofString("# another client")).build());
+        assertEquals(201, otherClient.statusCode(), "behind a trusted proxy, clients are told apart by X-Forwarded-For");
         assertEquals(200, server.post(Routes.API_EVALUATE, "text/plain", "").statusCode(), "evaluating is not limited");
     }
 

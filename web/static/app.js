@@ -164,15 +164,18 @@
   }
 
   function setUpMatrixKeys() {
-    var table = document.querySelector("table.matrix");
-    if (!table) { return; }
+    document.querySelectorAll("table.matrix").forEach(setUpTableKeys);
+  }
+
+  // Roving focus: one cell of a table is in the tab order; arrow keys, Home and End move it.
+  function setUpTableKeys(table) {
     var cells = Array.prototype.slice.call(table.querySelectorAll("tbody tr:not(.group)")).map(function (row) {
-      return Array.prototype.slice.call(row.querySelectorAll(".cell"));
-    });
+      return Array.prototype.slice.call(row.querySelectorAll("button.cell"));
+    }).filter(function (row) { return row.length > 0; });
+    if (cells.length === 0) { return; }
     var selected = table.querySelector("button.cell.selected");
     cells.forEach(function (row) { row.forEach(function (cell) { cell.tabIndex = -1; }); });
-    var start = selected || table.querySelector("button.cell");
-    if (start) { start.tabIndex = 0; }
+    (selected || cells[0][0]).tabIndex = 0;
     table.addEventListener("keydown", function (event) {
       var moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Home: [0, -1000], End: [0, 1000] };
       var move = moves[event.key];
@@ -183,7 +186,7 @@
       var nr = Math.min(cells.length - 1, Math.max(0, r + move[0]));
       var nc = Math.min(cells[nr].length - 1, Math.max(0, c + move[1]));
       var next = cells[nr][nc];
-      if (next && next.tagName === "BUTTON") {
+      if (next) {
         event.preventDefault();
         event.target.tabIndex = -1;
         next.tabIndex = 0;

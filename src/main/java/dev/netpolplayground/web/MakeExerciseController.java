@@ -5,7 +5,6 @@ import dev.netpolplayground.exercises.ExerciseMaker;
 import dev.netpolplayground.explain.Analysis;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Exercise;
-
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.StoredScenario;
 import io.javalin.http.Context;
@@ -169,5 +168,4 @@ final class MakeExerciseController {
     private static String valueOr(String value, String fallback) {
         return value == null ? fallback : value;
     }
-
 }

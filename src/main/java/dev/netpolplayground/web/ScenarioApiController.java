@@ -1,11 +1,13 @@
 package dev.netpolplayground.web;
 
+import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.StoredScenario;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,8 +37,8 @@ final class ScenarioApiController {
         Optional<StoredScenario> stored = store.find(ctx.pathParam("id"))
                 .filter(s -> s.kind() == StoredScenario.Kind.SCENARIO);
         if (stored.isEmpty()) {
-            ApiController.errors(ctx, HttpStatus.NOT_FOUND, java.util.List.of(dev.netpolplayground.model.Problem.error(
-                    "no scenario with id " + ctx.pathParam("id"), 0, 0, "")), java.util.List.of());
+            ApiController.errors(ctx, HttpStatus.NOT_FOUND, List.of(Problem.error(
+                    "no scenario with id " + ctx.pathParam("id"), 0, 0, "")), List.of());
             return;
         }
         ctx.contentType("text/yaml; charset=utf-8").result(stored.get().text());

@@ -12,6 +12,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads an exercise file (one YAML document), or reports its problems with line and path. */
@@ -96,7 +97,7 @@ public final class ExerciseParser {
             return new Exercise.Goal(Exercise.Default.UNSPECIFIED, List.of());
         }
         Reader.Fields goal = maybeGoal.get();
-        goal.rejectUnknown(List.of("default", "expect"), "a goal");
+        goal.rejectUnknown(List.of("default", "expect", "matrix"), "a goal");
         Exercise.Default fallback = Exercise.Default.UNSPECIFIED;
         Optional<String> written = goal.string("default");
         if (written.isPresent()) {
@@ -125,6 +126,44 @@ public final class ExerciseParser {
             }
             allowed.ifPresent(a -> expectations.add(new Exercise.Expectation(from, to, probes, a)));
         }
+        goal.fields("matrix").ifPresent(matrix -> matrixExpectations(reader, matrix, expectations, optionProblems));
         return new Exercise.Goal(fallback, expectations);
+    }
+
+    /**
+     * A full target matrix per probe: {@code "80/TCP": {columns: [x/a, x/b], rows: {x/a: "- X", x/b: ". -"}}},
+     * where '.' is allowed, 'X' denied and '-' not graded; each cell becomes an expectation.
+     */
+    private static void matrixExpectations(Reader reader, Reader.Fields matrix, List<Exercise.Expectation> expectations,
+                                           List<Problem> optionProblems) {
+        for (String probeText : matrix.entries().keySet()) {
+            List<Probe> probes = Options.probes(probeText, optionProblems);
+            Optional<Reader.Fields> table = matrix.fields(probeText);
+            if (probes.size() != 1 || table.isEmpty()) {
+                reader.error(matrix.anchor(probeText), matrix.path(probeText),
+                        "each matrix entry is one probe (e.g. 80/TCP) with columns and rows");
+                continue;
+            }
+            table.get().rejectUnknown(List.of("columns", "rows"), "a goal matrix");
+            List<String> columns = new ArrayList<>();
+            for (Node column : table.get().list("columns").orElse(List.of())) {
+                reader.string(column, table.get().path("columns")).ifPresent(columns::add);
+            }
+            Optional<Reader.Fields> rows = table.get().fields("rows");
+            for (String from : rows.map(r -> r.entries().keySet()).orElse(Set.of())) {
+                String path = rows.get().path(from);
+                String cells = rows.get().string(from).orElse("").replace(" ", "");
+                if (cells.length() != columns.size() || !cells.matches("[.X-]*")) {
+                    reader.error(rows.get().anchor(from), path, "a row needs one of '.', 'X' or '-' per column ("
+                            + columns.size() + ")");
+                    continue;
+                }
+                for (int c = 0; c < columns.size(); c++) {
+                    if (cells.charAt(c) != '-') {
+                        expectations.add(new Exercise.Expectation(from, columns.get(c), probes, cells.charAt(c) == '.'));
+                    }
+                }
+            }
+        }
     }
 }

@@ -95,6 +95,36 @@ class GraderTest {
     }
 
     @Test
+    void a_goal_can_be_written_as_a_full_matrix_per_probe() {
+        String asMatrix = EXERCISE.replace("""
+                goal:
+                  default: allowed
+                  expect:
+                    - {from: "*", to: "app=web", allowed: false}
+                """, """
+                goal:
+                  default: unspecified
+                  matrix:
+                    80/TCP:
+                      columns: [shop/api, shop/web, ops/probe]
+                      rows:
+                        shop/api:  "- X ."
+                        shop/web:  ". - ."
+                        ops/probe: ". X -"
+                """);
+        Exercise exercise = ((ExerciseParser.Ok) new ExerciseParser().parse(asMatrix)).exercise();
+        Grade right = GRADER.grade(exercise, """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: lock, namespace: shop}
+                spec: {podSelector: {matchLabels: {app: web}}}
+                """);
+        assertTrue(right.solved(), right.differing().toString());
+        assertEquals(6, right.graded());
+        assertFalse(GRADER.grade(exercise, "").solved());
+    }
+
+    @Test
     void patterns_select_endpoints_by_id_namespace_labels_and_address() {
         var web = new dev.netpolplayground.model.Endpoint("shop/web", dev.netpolplayground.model.EndpointKind.Pod,
                 "shop", "web", java.util.Map.of("app", "web", "tier", "fe"), List.of(), false, List.of(), false,

@@ -60,17 +60,33 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+            if (url.startsWith("jdbc:h2:")) {
+                synchronized (H2_MIGRATIONS) {
+                    migrate(dataSource);
+                }
+            } else {
+                migrate(dataSource);
+            }
             return new Database(dataSource, new JdbcScenarioStore(dataSource, maxScenarioBytes));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * Flyway locks PostgreSQL with an advisory lock, but two instances migrating one fresh H2
+     * database inside one JVM can race; they take turns instead.
+     */
+    private static final Object H2_MIGRATIONS = new Object();
+
+    private static void migrate(HikariDataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
     }
 
     public ScenarioStore scenarios() {

@@ -3,11 +3,13 @@ package dev.netpolplayground.store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -274,6 +276,24 @@ abstract class ScenarioStoreContract {
         assertEquals(1, runAll(instances).size());
         try (Database instance = open(url)) {
             assertEquals(1, instance.scenarios().count());
+        }
+    }
+
+    /**
+     * The issue's durability check: a server instance (a JVM of its own, {@link ShareBurst}) is
+     * killed with kill -9 in the middle of a burst of shares from several threads, and every share
+     * it had acknowledged is then found, with its exact content, by a new instance.
+     */
+    @Test
+    void every_share_acknowledged_before_kill_9_of_the_server_is_there_after_restart(@TempDir Path work)
+            throws Exception {
+        String url = freshUrl();
+
+        KillNineBurst burst = KillNineBurst.run(url, user(), password(), work, KillNineBurst::kill9);
+
+        burst.assertKilledMidBurst();
+        try (Database restarted = open(url)) {
+            burst.assertEveryAcknowledgedShareIsIn(restarted.scenarios());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.netpolplayground.web;
 import dev.netpolplayground.store.ScenarioStore;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
+import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -53,7 +54,7 @@ final class Metrics {
     void serve(Context ctx) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-        writer.write(out, registry.scrape(), io.prometheus.metrics.config.EscapingScheme.ALLOW_UTF8);
+        writer.write(out, registry.scrape(), EscapingScheme.ALLOW_UTF8);
         ctx.contentType(writer.getContentType()).result(out.toByteArray());
     }
 }

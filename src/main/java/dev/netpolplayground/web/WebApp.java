@@ -8,6 +8,7 @@ import dev.netpolplayground.parse.ScenarioParser;
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.ScenarioTooLargeException;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,7 +72,7 @@ public final class WebApp {
     public record Settings(int sharesPerMinute, long stopTimeoutMillis, boolean trustProxy) {
         public static final Settings DEFAULT = new Settings(30, 10_000, false);
 
-        String client(io.javalin.http.Context ctx) {
+        String client(Context ctx) {
             String forwarded = ctx.header("X-Forwarded-For");
             if (trustProxy && forwarded != null && !forwarded.isBlank()) {
                 return forwarded.split(",")[0].trim();
@@ -109,7 +111,7 @@ public final class WebApp {
             config.requestLogger.http((ctx, millis) -> {
                 metrics.observe(ctx, millis);
                 ACCESS.info("{} {} {} {} {}ms", services.settings().client(ctx), ctx.method(), ctx.path(), ctx.status().getCode(),
-                        String.format(java.util.Locale.ROOT, "%.1f", millis));
+                        String.format(Locale.ROOT, "%.1f", millis));
             });
             config.startup.showJavalinBanner = false;
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));

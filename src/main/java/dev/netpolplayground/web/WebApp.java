@@ -28,8 +28,6 @@ public final class WebApp {
     /** Largest request body accepted; larger ones get 413. */
     public static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-    private static final Logger ACCESS = LoggerFactory.getLogger("access");
-
     private WebApp() {
     }
 
@@ -103,6 +101,7 @@ public final class WebApp {
                 services.analysis(), templates);
         MakeExerciseController maker = new MakeExerciseController(services.analysis(), services.store(), templates);
         Metrics metrics = new Metrics(services.store());
+        AccessLog accessLog = new AccessLog();
         RateLimiter limiter = new RateLimiter(services.settings().sharesPerMinute(), 60_000, Clock.systemUTC());
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -110,9 +109,10 @@ public final class WebApp {
             config.jetty.modifyServer(server -> server.setStopTimeout(services.settings().stopTimeoutMillis()));
             config.requestLogger.http((ctx, millis) -> {
                 metrics.observe(ctx, millis);
-                ACCESS.info("{} {} {} {} {}ms", services.settings().client(ctx), ctx.method(), ctx.path(), ctx.status().getCode(),
-                        String.format(Locale.ROOT, "%.1f", millis));
+                accessLog.record(services.settings().client(ctx) + " " + ctx.method() + " " + ctx.path() + " "
+                        + ctx.status().getCode() + " " + String.format(Locale.ROOT, "%.1f", millis) + "ms");
             });
+            config.events.serverStopped(accessLog::close);
             config.startup.showJavalinBanner = false;
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
             config.staticFiles.enableWebjars();

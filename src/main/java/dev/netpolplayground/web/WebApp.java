@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,17 +41,6 @@ public final class WebApp {
         ScenarioParser parser = new ScenarioParser(INPUT_LIMITS);
         return new Services(new Analysis(parser, BUDGET), store, Examples.load(), Catalog.load(), new Grader(parser),
                 settings);
-    }
-
-    /**
-     * Few worker threads for a CPU-bound server: requests beyond them wait their turn in order,
-     * instead of dozens of threads sharing two cores and stretching every answer's latency.
-     */
-    private static QueuedThreadPool threadPool() {
-        int workers = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
-        QueuedThreadPool pool = new QueuedThreadPool(workers + 8, 8);
-        pool.setName("http");
-        return pool;
     }
 
     /** A client stored too much too fast. */
@@ -119,7 +107,6 @@ public final class WebApp {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setStopTimeout(services.settings().stopTimeoutMillis()));
-            config.jetty.threadPool = threadPool();
             config.requestLogger.http((ctx, millis) -> {
                 metrics.observe(ctx, millis);
                 accessLog.record(services.settings().client(ctx) + " " + ctx.method() + " " + ctx.path() + " "

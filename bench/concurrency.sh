@@ -2,7 +2,8 @@
 # Throughput and latency against the number of concurrent connections, on one warmed-up server.
 #
 #   bench/concurrency.sh
-#   env: LEVELS="4 16 64" connections, DURATION=20s per level, WARMUP=30s per endpoint, THREADS=2,
+#   env: LEVELS="4 16 64" connections, DURATION=20s per level, WARMUP=30s per endpoint at
+#        WARMUP_CONNECTIONS=4, THREADS=2,
 #        SCENARIO=bench/classroom.yaml, JAR, JAVA_OPTS
 #
 # Shows where queueing starts: once the server's cores are saturated, more connections add only
@@ -14,6 +15,7 @@ set -euo pipefail
 LEVELS=${LEVELS:-4 16 64}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-30s}
+WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-4}
 THREADS=${THREADS:-2}
 SCENARIO=${SCENARIO:-$BENCH_DIR/classroom.yaml}
 command -v wrk >/dev/null || { echo "wrk is missing; bench/load.sh installs it" >&2; exit 2; }
@@ -21,6 +23,7 @@ command -v wrk >/dev/null || { echo "wrk is missing; bench/load.sh installs it" 
 machine
 trap stop_server EXIT
 start_server
+echo "warm-up: $WARMUP per endpoint at $WARMUP_CONNECTIONS connections"
 
 run_wrk() { # path form connections duration
     BODY_FILE=$SCENARIO FORM=$2 wrk -t"$THREADS" -c"$3" -d"$4" -s "$BENCH_DIR/post.lua" "$BASE$1" | grep '^RESULT'
@@ -28,7 +31,7 @@ run_wrk() { # path form connections duration
 
 for endpoint in "/api/v1/evaluate 0" "/fragments/evaluate 1"; do
     set -- $endpoint
-    run_wrk "$1" "$2" 64 "$WARMUP" >/dev/null
+    run_wrk "$1" "$2" "$WARMUP_CONNECTIONS" "$WARMUP" >/dev/null
 done
 printf '%-22s %5s %7s %8s %8s %8s %8s %7s %8s %12s\n' endpoint conns req/s p50_ms p90_ms p99_ms p999_ms non2xx sock_err other_cpu_s
 for endpoint in "/api/v1/evaluate 0" "/fragments/evaluate 1"; do

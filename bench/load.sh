@@ -2,12 +2,14 @@
 # Load test: many concurrent clients evaluating a classroom-sized scenario.
 #
 #   bench/load.sh
-#   env: DURATION=60s per endpoint, WARMUP=20s per endpoint, CONNECTIONS=64, THREADS=2 (wrk threads),
-#        SCENARIO=bench/classroom.yaml, ENDPOINTS="api fragment", JAR, JAVA_OPTS
+#   env: DURATION=60s per endpoint, WARMUP=30s per endpoint at WARMUP_CONNECTIONS=4, CONNECTIONS=64,
+#        THREADS=2 (wrk threads), SCENARIO=bench/classroom.yaml, ENDPOINTS="api fragment", JAR, JAVA_OPTS
 #
 # 1. Installs wrk from Debian if it is missing.
 # 2. Starts the server jar on a free 127.0.0.1 port with a throw-away H2 database; waits for /readyz.
-# 3. Warms up each endpoint (JIT, caches), then notes the heap in use after a full GC.
+# 3. Warms up each endpoint (JIT, caches), then notes the heap in use after a full GC. The warm-up
+#    uses few connections on purpose: on 2 cores, 64 busy request threads starve the JIT compiler
+#    threads and the server stays several times slower for minutes (docs/benchmarks.md).
 # 4. Drives POST /api/v1/evaluate (application/yaml), then POST /fragments/evaluate (the htmx form,
 #    scenario=… form-encoded), each with wrk for DURATION at CONNECTIONS connections, printing wrk's
 #    latency distribution; notes the heap after a full GC after each run (flat = no leak per request).
@@ -18,7 +20,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 DURATION=${DURATION:-60s}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-30s}
+WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-4}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 SCENARIO=${SCENARIO:-$BENCH_DIR/classroom.yaml}
@@ -30,7 +33,8 @@ if ! command -v wrk >/dev/null; then
 fi
 
 machine
-echo "scenario: $SCENARIO; $CONNECTIONS connections, $THREADS wrk threads, $DURATION per endpoint after $WARMUP warm-up"
+echo "scenario: $SCENARIO; $CONNECTIONS connections, $THREADS wrk threads, $DURATION per endpoint" \
+    "after $WARMUP warm-up at $WARMUP_CONNECTIONS connections"
 trap stop_server EXIT
 start_server
 
@@ -49,15 +53,15 @@ for endpoint in $ENDPOINTS; do
     [ "$code" = 200 ] || { echo "expected 200" >&2; exit 1; }
 done
 
-run_wrk() { # endpoint duration; wrk's own CPU seconds go to $WORKDIR/wrk.cpu
+run_wrk() { # endpoint duration connections; wrk's own CPU seconds go to $WORKDIR/wrk.cpu
     BODY_FILE=$SCENARIO FORM=$(form_of "$1") /usr/bin/time -o "$WORKDIR/wrk.cpu" -f '%U %S' \
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -s "$BENCH_DIR/post.lua" "$BASE$(path_of "$1")"
+        wrk -t"$THREADS" -c"$3" -d"$2" --latency -s "$BENCH_DIR/post.lua" "$BASE$(path_of "$1")"
 }
 
 heap_after_gc "after start"
 for endpoint in $ENDPOINTS; do
-    echo "warm-up: POST $(path_of "$endpoint") for $WARMUP"
-    run_wrk "$endpoint" "$WARMUP" | grep '^RESULT' | sed 's/^RESULT/  warm-up/'
+    echo "warm-up: POST $(path_of "$endpoint") for $WARMUP at $WARMUP_CONNECTIONS connections"
+    run_wrk "$endpoint" "$WARMUP" "$WARMUP_CONNECTIONS" | grep '^RESULT' | sed 's/^RESULT/  warm-up/'
 done
 heap_after_gc "after warm-up"
 
@@ -67,7 +71,7 @@ for endpoint in $ENDPOINTS; do
     echo "== POST $(path_of "$endpoint") for $DURATION, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
     cpu_before=$(server_cpu_seconds)
     busy_before=$(machine_busy_seconds)
-    out=$(run_wrk "$endpoint" "$DURATION")
+    out=$(run_wrk "$endpoint" "$DURATION" "$CONNECTIONS")
     cpu=$(awk -v a="$cpu_before" -v b="$(server_cpu_seconds)" 'BEGIN { printf "%.1f", b - a }')
     busy=$(awk -v a="$busy_before" -v b="$(machine_busy_seconds)" 'BEGIN { printf "%.1f", b - a }')
     wrk_cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$WORKDIR/wrk.cpu")

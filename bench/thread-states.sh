@@ -2,7 +2,8 @@
 # What the server's request threads do under load: jcmd Thread.print sampling.
 #
 #   bench/thread-states.sh [api|fragment]        default api
-#   env: DUMPS=30 (one every 0.5 s), CONNECTIONS=64, WARMUP=20s, SCENARIO=bench/classroom.yaml, JAR, JAVA_OPTS
+#   env: DUMPS=30 (one every 0.5 s), CONNECTIONS=64, WARMUP=30s at WARMUP_CONNECTIONS=4,
+#        SCENARIO=bench/classroom.yaml, JAR, JAVA_OPTS
 #
 # Warms up, then keeps wrk running while it takes DUMPS thread dumps, and prints how many Jetty
 # worker threads were, on average, idle (parked in the pool), running (and in which project method),
@@ -14,7 +15,8 @@ set -euo pipefail
 ENDPOINT=${1:-api}
 DUMPS=${DUMPS:-30}
 CONNECTIONS=${CONNECTIONS:-64}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-30s}
+WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-4}
 SCENARIO=${SCENARIO:-$BENCH_DIR/classroom.yaml}
 case $ENDPOINT in
     api) path=/api/v1/evaluate form=0 ;;
@@ -27,7 +29,7 @@ machine
 trap stop_server EXIT
 start_server
 export BODY_FILE=$SCENARIO FORM=$form
-wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/post.lua" "$BASE$path" | grep '^RESULT' | sed 's/^RESULT/warm-up/'
+wrk -t2 -c"$WARMUP_CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/post.lua" "$BASE$path" | grep '^RESULT' | sed 's/^RESULT/warm-up/'
 seconds=$((DUMPS / 2 + 8))
 wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH_DIR/post.lua" "$BASE$path" >"$WORKDIR/wrk.txt" &
 load=$!

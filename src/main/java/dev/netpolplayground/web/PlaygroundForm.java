@@ -31,6 +31,11 @@ public record PlaygroundForm(String text, String probes, String externals, Strin
 
     /** The probe index shown, or -1 for the all-probes summary. */
     int probeIndex(int probeCount) {
+        return probeIndex(view, probeCount);
+    }
+
+    /** A view value ("all" or a probe index) as an index into {@code probeCount} probes, or -1. */
+    static int probeIndex(String view, int probeCount) {
         try {
             int index = Integer.parseInt(view);
             return index >= 0 && index < probeCount ? index : -1;

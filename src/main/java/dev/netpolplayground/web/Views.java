@@ -256,7 +256,7 @@ final class Views {
             return ExplanationView.NONE;
         }
         List<Integer> probes = new ArrayList<>();
-        int chosen = new PlaygroundForm("", "", "", parts[2], "", false, "").probeIndex(matrix.probes().size());
+        int chosen = PlaygroundForm.probeIndex(parts[2], matrix.probes().size());
         for (int p = 0; p < matrix.probes().size(); p++) {
             if (chosen < 0 || p == chosen) {
                 probes.add(p);

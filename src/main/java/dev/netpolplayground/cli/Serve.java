@@ -5,6 +5,7 @@ import dev.netpolplayground.web.WebApp;
 import io.javalin.Javalin;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -17,12 +18,20 @@ final class Serve {
 
     static int run(Arguments args, PrintStream out, PrintStream err) {
         Map<String, String> env = System.getenv();
-        int port = args.intOption("--port", Integer.parseInt(env.getOrDefault("PORT", "7070")));
+        int port = args.intOption("--port", envInt(env, "PORT", 7070));
         String url = args.option("--db-url", env.getOrDefault("PLAYGROUND_DB_URL", Database.DEFAULT_URL));
         String user = args.option("--db-user", env.getOrDefault("PLAYGROUND_DB_USER", ""));
         String password = args.option("--db-password", env.getOrDefault("PLAYGROUND_DB_PASSWORD", ""));
-        int sharesPerMinute = args.intOption("--shares-per-minute",
-                Integer.parseInt(env.getOrDefault("PLAYGROUND_SHARES_PER_MINUTE", "30")));
+        int sharesPerMinute = args.intOption("--shares-per-minute", envInt(env, "PLAYGROUND_SHARES_PER_MINUTE",
+                WebApp.Settings.DEFAULT.sharesPerMinute()));
+        int evaluations = args.intOption("--concurrent-evaluations", envInt(env, "PLAYGROUND_CONCURRENT_EVALUATIONS",
+                WebApp.Settings.DEFAULT.concurrentEvaluations()));
+        int warmUpSeconds = args.intOption("--warm-up-seconds", envInt(env, "PLAYGROUND_WARM_UP_SECONDS",
+                (int) WebApp.Settings.DEFAULT.warmUp().toSeconds()));
+        if (evaluations < 1 || warmUpSeconds < 0 || sharesPerMinute < 1) {
+            throw new Arguments.UsageException("--concurrent-evaluations and --shares-per-minute need at least 1,"
+                    + " --warm-up-seconds at least 0");
+        }
         boolean trustProxy = args.options().containsKey("--trust-proxy")
                 || Boolean.parseBoolean(env.getOrDefault("PLAYGROUND_TRUST_PROXY", "false"));
         Database database;
@@ -36,7 +45,10 @@ final class Serve {
             err.println("cannot open the database " + redact(url) + ": " + cause.getMessage());
             return 2;
         }
-        Javalin app = WebApp.create(WebApp.services(database.scenarios(), new WebApp.Settings(sharesPerMinute, 10_000, trustProxy)));
+        WebApp.Services services = WebApp.services(database.scenarios(),
+                new WebApp.Settings(sharesPerMinute, WebApp.Settings.DEFAULT.stopTimeoutMillis(), trustProxy, evaluations,
+                        WebApp.Settings.DEFAULT.queueWait(), Duration.ofSeconds(warmUpSeconds)));
+        Javalin app = WebApp.create(services);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             database.close();
@@ -45,6 +57,18 @@ final class Serve {
         out.println("netpol-playground listening on http://localhost:" + app.port() + "/ (database "
                 + redact(url) + ")");
         return 0;
+    }
+
+    private static int envInt(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new Arguments.UsageException("environment variable " + name + " needs a whole number, not '" + value + "'");
+        }
     }
 
     private static String redact(String url) {

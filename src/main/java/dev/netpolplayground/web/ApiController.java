@@ -52,7 +52,7 @@ final class ApiController {
         }
         ctx.header("Server-Timing", "parse;dur=" + millis(success.parseNanos()) + ", eval;dur="
                 + millis(success.evaluateNanos()));
-        ctx.contentType("application/json").result(Json.write(MatrixReport.of(success, detail, from, to)));
+        ctx.contentType("application/json").result(Json.bytes(MatrixReport.of(success, detail, from, to)));
     }
 
     private static MatrixReport.Detail detail(Context ctx) {
@@ -79,7 +79,7 @@ final class ApiController {
         if (!warnings.isEmpty()) {
             body.put("warnings", MatrixReport.problems(warnings));
         }
-        ctx.status(status).contentType("application/json").result(Json.write(body));
+        ctx.status(status).contentType("application/json").result(Json.bytes(body));
     }
 
     private static String millis(long nanos) {

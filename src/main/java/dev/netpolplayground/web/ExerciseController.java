@@ -202,7 +202,7 @@ final class ExerciseController {
             item.put("level", exercise.level());
             list.add(item);
         }
-        ctx.contentType("application/json").result(Json.write(list));
+        ctx.contentType("application/json").result(Json.bytes(list));
     }
 
     void apiCheck(Context ctx) {
@@ -239,6 +239,6 @@ final class ExerciseController {
         body.put("differing", differing);
         body.put("problems", List.of());
         body.put("warnings", MatrixReport.problems(grade.warnings()));
-        ctx.contentType("application/json").result(Json.write(body));
+        ctx.contentType("application/json").result(Json.bytes(body));
     }
 }

@@ -11,9 +11,10 @@ public final class Json {
     private Json() {
     }
 
-    public static String write(Object value) {
+    /** Compact JSON as UTF-8 bytes, written without a string in between. */
+    public static byte[] bytes(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

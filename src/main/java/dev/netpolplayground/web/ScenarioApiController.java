@@ -30,7 +30,7 @@ final class ScenarioApiController {
         body.put("id", id);
         body.put("url", Routes.shared(id));
         ctx.status(HttpStatus.CREATED).header("Location", Routes.shared(id)).contentType("application/json")
-                .result(Json.write(body));
+                .result(Json.bytes(body));
     }
 
     void read(Context ctx) {

@@ -12,6 +12,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds the web server: the one route table, read top to bottom. */
 public final class WebApp {
@@ -39,8 +43,9 @@ public final class WebApp {
     /** The parser, pipeline and grader with the server's limits. */
     public static Services services(ScenarioStore store, Settings settings) {
         ScenarioParser parser = new ScenarioParser(INPUT_LIMITS);
-        return new Services(new Analysis(parser, BUDGET), store, Examples.load(), Catalog.load(), new Grader(parser),
-                settings);
+        Examples examples = Examples.load();
+        return new Services(new Analysis(parser, BUDGET), store, examples, Catalog.load(), new Grader(parser), settings,
+                new Gate(settings.concurrentEvaluations(), settings.queueWait()), new WarmUp(examples, settings.warmUp()));
     }
 
     /** A client stored too much too fast. */
@@ -59,16 +64,30 @@ public final class WebApp {
 
     /** What the handlers need, built by the caller (the CLI's serve, or a test). */
     public record Services(Analysis analysis, ScenarioStore store, Examples examples, Catalog catalog, Grader grader,
-                           Settings settings) {
+                           Settings settings, Gate gate, WarmUp warmUp) {
     }
 
     /**
      * @param sharesPerMinute how many scenarios or exercises one client may store per minute
      * @param stopTimeoutMillis how long a stopping server waits for requests in flight
      * @param trustProxy whether the first X-Forwarded-For address is the client (behind a reverse proxy)
+     * @param concurrentEvaluations how many requests may evaluate at once; the others queue for their turn
+     * @param queueWait how long a request waits for its turn to evaluate before it is told the server is busy (503)
+     * @param warmUp how long the server sends itself the examples after start before it says it is ready
      */
-    public record Settings(int sharesPerMinute, long stopTimeoutMillis, boolean trustProxy) {
-        public static final Settings DEFAULT = new Settings(30, 10_000, false);
+    public record Settings(int sharesPerMinute, long stopTimeoutMillis, boolean trustProxy, int concurrentEvaluations,
+                           Duration queueWait, Duration warmUp) {
+        public static final Settings DEFAULT = new Settings(30, 10_000, false,
+                2 * Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(15), Duration.ofSeconds(20));
+
+        public Settings withWarmUp(Duration duration) {
+            return new Settings(sharesPerMinute, stopTimeoutMillis, trustProxy, concurrentEvaluations, queueWait,
+                    duration);
+        }
+
+        public Settings withEvaluations(int concurrent, Duration wait) {
+            return new Settings(sharesPerMinute, stopTimeoutMillis, trustProxy, concurrent, wait, warmUp);
+        }
 
         String client(Context ctx) {
             String forwarded = ctx.header("X-Forwarded-For");
@@ -106,8 +125,18 @@ public final class WebApp {
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
-            config.jetty.modifyServer(server -> server.setStopTimeout(services.settings().stopTimeoutMillis()));
+            AtomicReference<Server> jetty = new AtomicReference<>();
+            config.jetty.modifyServer(server -> {
+                jetty.set(server);
+                server.setStopTimeout(services.settings().stopTimeoutMillis());
+                server.setHandler(new GracefulHandler());
+            });
+            config.events.serverStarted(() -> services.warmUp().start(
+                    ((ServerConnector) jetty.get().getConnectors()[0]).getLocalPort()));
             config.requestLogger.http((ctx, millis) -> {
+                if (services.warmUp().isOwn(ctx)) {
+                    return;
+                }
                 metrics.observe(ctx, millis);
                 accessLog.record(services.settings().client(ctx) + " " + ctx.method() + " " + ctx.path() + " "
                         + ctx.status().getCode() + " " + String.format(Locale.ROOT, "%.1f", millis) + "ms");
@@ -132,36 +161,42 @@ public final class WebApp {
                 }
             });
 
-            config.routes.get(Routes.HOME, playground::page);
-            config.routes.post(Routes.HOME, playground::submit);
-            config.routes.post(Routes.FRAGMENT_EVALUATE, playground::evaluateFragment);
-            config.routes.post(Routes.FRAGMENT_EXPLAIN, playground::explainFragment);
+            Gate gate = services.gate();
+            config.routes.get(Routes.HOME, gate.around(playground::page));
+            config.routes.post(Routes.HOME, gate.around(playground::submit));
+            config.routes.post(Routes.FRAGMENT_EVALUATE, gate.around(playground::evaluateFragment));
+            config.routes.post(Routes.FRAGMENT_EXPLAIN, gate.around(playground::explainFragment));
             config.routes.post(Routes.FRAGMENT_SHARE, playground::shareFragment);
             config.routes.post(Routes.SHARE, playground::share);
-            config.routes.get(Routes.SHARED, playground::shared);
-            config.routes.post(Routes.EXPORT, playground::export);
+            config.routes.get(Routes.SHARED, gate.around(playground::shared));
+            config.routes.post(Routes.EXPORT, gate.around(playground::export));
 
             config.routes.get(Routes.EXERCISES, exercises::catalog);
-            config.routes.get(Routes.EXERCISE, exercises::builtInPage);
-            config.routes.post(Routes.EXERCISE, exercises::builtInSubmit);
-            config.routes.post(Routes.EXERCISE_CHECK, exercises::builtInCheck);
-            config.routes.post(Routes.EXERCISE_EXPLAIN, exercises::builtInExplain);
-            config.routes.post(Routes.MAKE_EXERCISE, maker::form);
-            config.routes.post(Routes.CREATE_EXERCISE, maker::create);
-            config.routes.get(Routes.TEACHER_EXERCISE, exercises::teacherPage);
-            config.routes.post(Routes.TEACHER_EXERCISE, exercises::teacherSubmit);
-            config.routes.post(Routes.TEACHER_CHECK, exercises::teacherCheck);
-            config.routes.post(Routes.TEACHER_EXPLAIN, exercises::teacherExplain);
+            config.routes.get(Routes.EXERCISE, gate.around(exercises::builtInPage));
+            config.routes.post(Routes.EXERCISE, gate.around(exercises::builtInSubmit));
+            config.routes.post(Routes.EXERCISE_CHECK, gate.around(exercises::builtInCheck));
+            config.routes.post(Routes.EXERCISE_EXPLAIN, gate.around(exercises::builtInExplain));
+            config.routes.post(Routes.MAKE_EXERCISE, gate.around(maker::form));
+            config.routes.post(Routes.CREATE_EXERCISE, gate.around(maker::create));
+            config.routes.get(Routes.TEACHER_EXERCISE, gate.around(exercises::teacherPage));
+            config.routes.post(Routes.TEACHER_EXERCISE, gate.around(exercises::teacherSubmit));
+            config.routes.post(Routes.TEACHER_CHECK, gate.around(exercises::teacherCheck));
+            config.routes.post(Routes.TEACHER_EXPLAIN, gate.around(exercises::teacherExplain));
 
-            config.routes.post(Routes.API_EVALUATE, api::evaluate);
+            config.routes.post(Routes.API_EVALUATE, gate.around(api::evaluate));
             config.routes.post(Routes.API_SCENARIOS, scenarios::create);
             config.routes.get(Routes.API_SCENARIO, scenarios::read);
             config.routes.get(Routes.API_EXERCISES, exercises::apiList);
-            config.routes.post(Routes.API_EXERCISE_CHECK, exercises::apiCheck);
+            config.routes.post(Routes.API_EXERCISE_CHECK, gate.around(exercises::apiCheck));
             config.routes.get(Routes.HEALTH, ctx -> ctx.result("ok"));
             config.routes.get(Routes.READY, ctx -> {
-                boolean ready = services.store().ping();
-                ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).result(ready ? "ready" : "database unreachable");
+                if (services.warmUp().running()) {
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("warming up");
+                } else if (!services.store().ping()) {
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("database unreachable");
+                } else {
+                    ctx.result("ready");
+                }
             });
             config.routes.get(Routes.METRICS, metrics::serve);
 
@@ -176,13 +211,29 @@ public final class WebApp {
                         List.of());
             });
 
+            config.routes.exception(Gate.Busy.class, (e, ctx) -> {
+                ctx.header("Retry-After", "1");
+                fail(ctx, templates, HttpStatus.SERVICE_UNAVAILABLE, "The playground is busy", "Your scenario waited "
+                        + services.settings().queueWait().toMillis() / 1000.0 + " s for its turn to be evaluated."
+                        + " Try again in a moment.");
+            });
             config.routes.exception(ScenarioTooLargeException.class, (e, ctx) -> ApiController.errors(ctx,
                     HttpStatus.CONTENT_TOO_LARGE, List.of(Problem.error(e.getMessage(), 0, 0, "")), List.of()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                ApiController.errors(ctx, HttpStatus.INTERNAL_SERVER_ERROR, List.of(Problem.error(
-                        "something went wrong on our side; the error was logged", 0, 0, "")), List.of());
+                fail(ctx, templates, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
+                        "Something went wrong on our side; the error was logged.");
             });
         });
+    }
+
+    /** An error answer in the caller's language: JSON for the API, a page for a browser. */
+    private static void fail(Context ctx, Templates templates, HttpStatus status, String title, String message) {
+        if (ctx.path().startsWith("/api/")) {
+            ApiController.errors(ctx, status, List.of(Problem.error(title + ". " + message, 0, 0, "")), List.of());
+            return;
+        }
+        ctx.status(status);
+        templates.render(ctx, "errors/page.jte", new ErrorView(title, message));
     }
 }

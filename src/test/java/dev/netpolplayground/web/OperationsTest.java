@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -21,7 +22,7 @@ class OperationsTest {
 
     @BeforeAll
     static void start() {
-        server = new TestServer(new WebApp.Settings(3, 10_000, true));
+        server = new TestServer(new WebApp.Settings(3, 10_000, true, 2, Duration.ofSeconds(15), Duration.ZERO));
     }
 
     @AfterAll

@@ -9,25 +9,41 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 /** The real app on a random port with an in-memory H2 store, and a plain HTTP client to talk to it. */
 public final class TestServer implements AutoCloseable {
     private final Database database;
+    private final WebApp.Services services;
     private final Javalin app;
     private final HttpClient client = HttpClient.newHttpClient();
 
     public TestServer() {
-        this(WebApp.Settings.DEFAULT);
+        this(WebApp.Settings.DEFAULT.withWarmUp(Duration.ZERO));
     }
 
     public TestServer(WebApp.Settings settings) {
         this.database = Database.open("jdbc:h2:mem:test-" + UUID.randomUUID(), "", "");
-        this.app = WebApp.create(WebApp.services(database.scenarios(), settings)).start(0);
+        this.services = WebApp.services(database.scenarios(), settings);
+        this.app = WebApp.create(services).start(0);
     }
 
     public static TestServer withDefaults() {
         return new TestServer();
+    }
+
+    public WebApp.Services services() {
+        return services;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops the web server (as SIGTERM would), leaving the database open. */
+    public void stopWebServer() {
+        app.stop();
     }
 
     public Database database() {

@@ -284,6 +284,29 @@
     });
   });
 
+  // A request that failed leaves the last result in place, with a note on top that says why.
+  function requestFailed(event, message) {
+    var target = event.detail.target;
+    if (!target) { return; }
+    var note = target.querySelector(":scope > .request-error");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "notice request-error";
+      note.setAttribute("role", "alert");
+      target.insertBefore(note, target.firstChild);
+    }
+    note.textContent = message;
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    var status = event.detail.xhr.status;
+    requestFailed(event, status === 503
+      ? "The playground is busy, so this was not evaluated; edit again or press Evaluate in a moment."
+      : "The server could not answer this request (status " + status + "); your text is kept in this browser.");
+  });
+  document.addEventListener("htmx:sendError", function (event) {
+    requestFailed(event, "The server could not be reached; your text is kept in this browser.");
+  });
+
   document.addEventListener("htmx:afterSwap", function (event) {
     var id = event.detail.target && event.detail.target.id;
     if (id === "result" || id === "check") { setUpResult(); }

@@ -14,7 +14,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +128,6 @@ public final class WebApp {
             config.jetty.modifyServer(server -> {
                 jetty.set(server);
                 server.setStopTimeout(services.settings().stopTimeoutMillis());
-                server.setHandler(new GracefulHandler());
             });
             config.events.serverStarted(() -> services.warmUp().start(
                     ((ServerConnector) jetty.get().getConnectors()[0]).getLocalPort()));

@@ -14,6 +14,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.netpolplayground.web.Examples;
 import dev.netpolplayground.web.ShareLinks;
 import dev.netpolplayground.web.TestServer;
+import dev.netpolplayground.web.WebApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +164,26 @@ class BrowserTest {
         assertThat(page.locator("table.matrix button.cell.allowed")).hasCount(0);
         assertEquals(SHOP + DENY_ALL, editorText(page));
         assertThat(page.locator(".matrix-pane .summary")).containsText("0 of 2 connections allowed");
+    }
+
+    @Test
+    void a_busy_server_leaves_the_last_matrix_in_place_with_a_note_until_an_evaluation_gets_through() {
+        try (TestServer busy = new TestServer(WebApp.Settings.DEFAULT.withWarmUp(Duration.ZERO)
+                .withEvaluations(1, Duration.ofMillis(300)))) {
+            page.navigate(busy.url(ShareLinks.link(SHOP, "", "")));
+            assertThat(page.locator("table.matrix button.cell.allowed")).hasCount(2);
+
+            Runnable release = busy.occupyEvaluations();
+            setEditorText(page, SHOP + DENY_ALL);
+            assertThat(page.locator("#result .request-error")).containsText("The playground is busy");
+            assertThat(page.locator("table.matrix button.cell.allowed")).hasCount(2);
+
+            release.run();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Evaluate").setExact(true)).click();
+            assertThat(cell(page, WEB_TO_DB_DENIED)).hasText("✗");
+            assertThat(page.locator("#result .request-error")).hasCount(0);
+            assertEquals(SHOP + DENY_ALL, editorText(page));
+        }
     }
 
     @Test

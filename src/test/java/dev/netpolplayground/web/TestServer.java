@@ -37,6 +37,19 @@ public final class TestServer implements AutoCloseable {
         return services;
     }
 
+    /** Takes every evaluation turn, as a burst of other users would; run the result to give them back. */
+    public Runnable occupyEvaluations() {
+        int turns = services.settings().concurrentEvaluations();
+        for (int i = 0; i < turns; i++) {
+            services.gate().enter();
+        }
+        return () -> {
+            for (int i = 0; i < turns; i++) {
+                services.gate().leave();
+            }
+        };
+    }
+
     public int port() {
         return app.port();
     }

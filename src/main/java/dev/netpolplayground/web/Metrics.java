@@ -15,7 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Set;
 
-/** Prometheus metrics of one server: request latency by route, evaluations, errors, stored scenarios, JVM. */
+/** Prometheus metrics of one server: request latency by route, evaluations and their queue, errors, stored scenarios, JVM. */
 final class Metrics {
     private static final Set<String> EVALUATING = Set.of(Routes.API_EVALUATE, Routes.FRAGMENT_EVALUATE, Routes.HOME,
             Routes.FRAGMENT_EXPLAIN, Routes.EXERCISE_CHECK, Routes.TEACHER_CHECK, Routes.API_EXERCISE_CHECK);
@@ -31,9 +31,12 @@ final class Metrics {
     private final Counter errors = Counter.builder().name("netpol_errors_total")
             .help("Requests answered with a server error").register(registry);
 
-    Metrics(ScenarioStore store) {
+    Metrics(ScenarioStore store, Gate gate) {
         GaugeWithCallback.builder().name("netpol_stored_scenarios").help("Shared scenarios and exercises stored")
                 .callback(callback -> callback.call(store.count())).register(registry);
+        GaugeWithCallback.builder().name("netpol_evaluations_waiting")
+                .help("Requests waiting for their turn to evaluate (see --concurrent-evaluations)")
+                .callback(callback -> callback.call(gate.waiting())).register(registry);
         JvmMetrics.builder().register(registry);
     }
 

@@ -118,7 +118,7 @@ public final class WebApp {
         ExerciseController exercises = new ExerciseController(services.catalog(), services.grader(), services.store(),
                 services.analysis(), templates);
         MakeExerciseController maker = new MakeExerciseController(services.analysis(), services.store(), templates);
-        Metrics metrics = new Metrics(services.store());
+        Metrics metrics = new Metrics(services.store(), services.gate());
         AccessLog accessLog = new AccessLog();
         RateLimiter limiter = new RateLimiter(services.settings().sharesPerMinute(), 60_000, Clock.systemUTC());
         return Javalin.create(config -> {

@@ -11,6 +11,9 @@ set -euo pipefail
 # shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+# Every request here sends the same text: the server must not answer from its memory of earlier
+# results (serve --remember-mib), or there would be no parsing or evaluation to time.
+export PLAYGROUND_REMEMBER_MIB=0
 WARMUP=${WARMUP:-2000}
 REQUESTS=${REQUESTS:-1000}
 QUERY=${QUERY:-}

@@ -1,6 +1,8 @@
--- wrk script for bench/load.sh: POSTs one scenario file over and over.
+-- wrk script for bench/load.sh, concurrency.sh and warmup.sh: POSTs one scenario file over and over.
 --   BODY_FILE  the scenario (YAML)
 --   FORM=1     send it form-encoded as scenario=… (the playground's htmx form), else as application/yaml
+--   REPEAT=1   send the very same text every time; by default each request ends with its own comment
+--              line ("# request T-N"), so that no answer comes from the server's memory of earlier ones
 -- At the end prints one machine-readable line: "RESULT requests=… rps=… p50_ms=… p99_ms=… …".
 
 local function urlencode(s)
@@ -10,14 +12,36 @@ end
 local file = assert(io.open(assert(os.getenv("BODY_FILE"), "set BODY_FILE"), "rb"))
 local text = file:read("*a")
 file:close()
+local form = os.getenv("FORM") == "1"
+local repeat_text = os.getenv("REPEAT") == "1"
+
+local function body(comment)
+  local scenario = text
+  if comment then
+    scenario = text .. "\n# request " .. comment .. "\n"
+  end
+  if form then
+    return "scenario=" .. urlencode(scenario)
+  end
+  return scenario
+end
 
 wrk.method = "POST"
-if os.getenv("FORM") == "1" then
-  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-  wrk.body = "scenario=" .. urlencode(text)
-else
-  wrk.headers["Content-Type"] = "application/yaml"
-  wrk.body = text
+wrk.headers["Content-Type"] = form and "application/x-www-form-urlencoded" or "application/yaml"
+wrk.body = body(nil)
+
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
+
+local sent = 0
+if not repeat_text then
+  function request()
+    sent = sent + 1
+    return wrk.format(nil, nil, nil, body(tostring(thread_id) .. "-" .. sent))
+  end
 end
 
 function done(summary, latency, requests)

@@ -12,7 +12,7 @@ public final class Main {
             "usage: java -jar netpol-playground.jar <command> [options]",
             "",
             "  serve [--port N] [--db-url URL] [--db-user U] [--db-password P] [--shares-per-minute N] [--trust-proxy]",
-            "        [--concurrent-evaluations N] [--warm-up-seconds N]",
+            "        [--concurrent-evaluations N] [--warm-up-seconds N] [--remember-mib N]",
             "        run the playground (default port 7070, or $PORT)",
             "  eval  [--probes 80/TCP,53/UDP] [--external 203.0.113.5,...] [--format text|json|csv|md]",
             "        [--explain FROM TO] FILE|-",

@@ -28,9 +28,11 @@ final class Serve {
                 WebApp.Settings.DEFAULT.concurrentEvaluations()));
         int warmUpSeconds = args.intOption("--warm-up-seconds", envInt(env, "PLAYGROUND_WARM_UP_SECONDS",
                 (int) WebApp.Settings.DEFAULT.warmUp().toSeconds()));
-        if (evaluations < 1 || warmUpSeconds < 0 || sharesPerMinute < 1) {
+        int rememberMib = args.intOption("--remember-mib", envInt(env, "PLAYGROUND_REMEMBER_MIB",
+                (int) WebApp.Settings.DEFAULT.rememberMib()));
+        if (evaluations < 1 || warmUpSeconds < 0 || sharesPerMinute < 1 || rememberMib < 0) {
             throw new Arguments.UsageException("--concurrent-evaluations and --shares-per-minute need at least 1,"
-                    + " --warm-up-seconds at least 0");
+                    + " --warm-up-seconds and --remember-mib at least 0");
         }
         boolean trustProxy = args.options().containsKey("--trust-proxy")
                 || Boolean.parseBoolean(env.getOrDefault("PLAYGROUND_TRUST_PROXY", "false"));
@@ -47,7 +49,7 @@ final class Serve {
         }
         WebApp.Services services = WebApp.services(database.scenarios(),
                 new WebApp.Settings(sharesPerMinute, WebApp.Settings.DEFAULT.stopTimeoutMillis(), trustProxy, evaluations,
-                        WebApp.Settings.DEFAULT.queueWait(), Duration.ofSeconds(warmUpSeconds)));
+                        WebApp.Settings.DEFAULT.queueWait(), Duration.ofSeconds(warmUpSeconds), rememberMib));
         Javalin app = WebApp.create(services);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

@@ -21,8 +21,13 @@ public final class Grader {
     private final Analysis analysis;
 
     public Grader(ScenarioParser parser) {
+        this(parser, new Analysis(parser));
+    }
+
+    /** @param analysis the pipeline to evaluate with: the server's has its limits and remembers clusters */
+    public Grader(ScenarioParser parser, Analysis analysis) {
         this.parser = parser;
-        this.analysis = new Analysis(parser);
+        this.analysis = analysis;
     }
 
     /**

@@ -13,15 +13,22 @@ import dev.netpolplayground.parse.ScenarioParser;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
  * The one pipeline every face (web page, JSON API, command line) runs: text and options in, a
- * matrix with warnings out, or every problem found.
+ * matrix with warnings out, or every problem found. It may remember its latest successes: the page
+ * sends the same scenario again for every cell clicked and every view switched, and a class opens
+ * the same example.
  */
 public final class Analysis {
     private final ScenarioParser parser;
     private final Budget budget;
+    private final long memoryBytes;
+    private final LinkedHashMap<Request, Success> recent = new LinkedHashMap<>(16, 0.75f, true);
+    private long recentBytes;
 
     /** How much one evaluation may take: cells (endpoints² × probes) and time. */
     public record Budget(long maxCells, Duration maxTime) {
@@ -33,8 +40,17 @@ public final class Analysis {
     }
 
     public Analysis(ScenarioParser parser, Budget budget) {
+        this(parser, budget, 0);
+    }
+
+    /**
+     * @param memoryBytes how much the remembered successes may weigh, roughly (see {@link #weight});
+     *                    0 remembers none
+     */
+    public Analysis(ScenarioParser parser, Budget budget, long memoryBytes) {
         this.parser = parser;
         this.budget = budget;
+        this.memoryBytes = memoryBytes;
     }
 
     /** What the user gave: the scenario text, and the probes and external addresses as typed (may be blank). */
@@ -52,9 +68,11 @@ public final class Analysis {
 
     /**
      * @param probesDefaulted true when the probes came from {@link Probes#defaults} rather than the user
+     * @param parseNanos      time the parsing took, when it was done
+     * @param remembered      this is an earlier request's result, given again without parsing or evaluating
      */
     public record Success(Request request, Matrix matrix, List<Problem> warnings, boolean probesDefaulted,
-                          long parseNanos, long evaluateNanos) implements Result {
+                          long parseNanos, long evaluateNanos, boolean remembered) implements Result {
         public Success {
             warnings = List.copyOf(warnings);
         }
@@ -69,7 +87,57 @@ public final class Analysis {
         }
     }
 
+    /** The result for a request: remembered when an equal request succeeded lately, else computed. */
     public Result run(Request request) {
+        if (memoryBytes > 0) {
+            synchronized (recent) {
+                Success earlier = recent.get(request);
+                if (earlier != null) {
+                    return new Success(request, earlier.matrix(), earlier.warnings(), earlier.probesDefaulted(),
+                            earlier.parseNanos(), earlier.evaluateNanos(), true);
+                }
+            }
+        }
+        Result result = compute(request);
+        if (result instanceof Success && memoryBytes > 0) {
+            remember((Success) result);
+        }
+        return result;
+    }
+
+    /**
+     * Only successes are remembered: a failure costs little to find again, and one that ran out of
+     * time may succeed on a quieter server. The least recently used go first.
+     */
+    private void remember(Success success) {
+        long weight = weight(success);
+        if (weight > memoryBytes / 4) {
+            return;
+        }
+        synchronized (recent) {
+            if (recent.put(success.request(), success) == null) {
+                recentBytes += weight;
+            }
+            Iterator<Success> oldest = recent.values().iterator();
+            while (recentBytes > memoryBytes && oldest.hasNext()) {
+                recentBytes -= weight(oldest.next());
+                oldest.remove();
+            }
+        }
+    }
+
+    /**
+     * A rough size in bytes: the text (held by the request and, as source lines, by the model) at
+     * 8 bytes a character, and three bits a cell for the matrix's egress, ingress and allowed rows.
+     */
+    static long weight(Success success) {
+        long endpoints = success.matrix().endpoints().size();
+        long cells = endpoints * endpoints * success.matrix().probes().size();
+        return 8L * (success.request().text().length() + success.request().probes().length()
+                + success.request().externals().length()) + 3 * cells / 8;
+    }
+
+    private Result compute(Request request) {
         long start = System.nanoTime();
         List<Problem> optionProblems = new ArrayList<>();
         List<Probe> probes = Options.probes(request.probes(), optionProblems);
@@ -108,6 +176,6 @@ public final class Analysis {
                     0, 0, "")), parsed.warnings(), false);
         }
         long evaluatedAt = System.nanoTime();
-        return new Success(request, matrix, warnings, defaulted, parsedAt - start, evaluatedAt - parsedAt);
+        return new Success(request, matrix, warnings, defaulted, parsedAt - start, evaluatedAt - parsedAt, false);
     }
 }

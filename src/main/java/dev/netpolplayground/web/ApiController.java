@@ -50,8 +50,8 @@ final class ApiController {
                 return;
             }
         }
-        ctx.header("Server-Timing", "parse;dur=" + millis(success.parseNanos()) + ", eval;dur="
-                + millis(success.evaluateNanos()));
+        ctx.header("Server-Timing", success.remembered() ? "remembered;desc=\"result of an earlier equal request\""
+                : "parse;dur=" + millis(success.parseNanos()) + ", eval;dur=" + millis(success.evaluateNanos()));
         ctx.contentType("application/json").result(Json.bytes(MatrixReport.of(success, detail, from, to)));
     }
 

@@ -35,7 +35,9 @@ final class Views {
         }
         Analysis.Success success = (Analysis.Success) result;
         Matrix matrix = success.matrix();
-        String timing = String.format(Locale.ROOT, "%d endpoints × %d probes, parsed in %.1f ms, evaluated in %.1f ms",
+        String timing = String.format(Locale.ROOT, success.remembered()
+                        ? "%d endpoints × %d probes, remembered from an earlier evaluation (parsed in %.1f ms, evaluated in %.1f ms)"
+                        : "%d endpoints × %d probes, parsed in %.1f ms, evaluated in %.1f ms",
                 matrix.endpoints().size(), matrix.probes().size(), success.parseNanos() / 1e6,
                 success.evaluateNanos() / 1e6);
         return new ResultView(List.of(), matrix(matrix, form), explanation(matrix, form.cell(), form.text()),

@@ -42,8 +42,9 @@ public final class WebApp {
     /** The parser, pipeline and grader with the server's limits. */
     public static Services services(ScenarioStore store, Settings settings) {
         ScenarioParser parser = new ScenarioParser(INPUT_LIMITS);
+        Analysis analysis = new Analysis(parser, BUDGET, settings.rememberMib() * 1024 * 1024);
         Examples examples = Examples.load();
-        return new Services(new Analysis(parser, BUDGET), store, examples, Catalog.load(), new Grader(parser), settings,
+        return new Services(analysis, store, examples, Catalog.load(), new Grader(parser, analysis), settings,
                 new Gate(settings.concurrentEvaluations(), settings.queueWait()), new WarmUp(examples, settings.warmUp()));
     }
 
@@ -73,19 +74,20 @@ public final class WebApp {
      * @param concurrentEvaluations how many requests may evaluate at once; the others queue for their turn
      * @param queueWait how long a request waits for its turn to evaluate before it is told the server is busy (503)
      * @param warmUp how long the server sends itself the examples after start before it says it is ready
+     * @param rememberMib how much memory (MiB, roughly) the latest results may keep; 0 remembers none
      */
     public record Settings(int sharesPerMinute, long stopTimeoutMillis, boolean trustProxy, int concurrentEvaluations,
-                           Duration queueWait, Duration warmUp) {
+                           Duration queueWait, Duration warmUp, long rememberMib) {
         public static final Settings DEFAULT = new Settings(30, 10_000, false,
-                2 * Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(15), Duration.ofSeconds(20));
+                2 * Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(15), Duration.ofSeconds(20), 64);
 
         public Settings withWarmUp(Duration duration) {
             return new Settings(sharesPerMinute, stopTimeoutMillis, trustProxy, concurrentEvaluations, queueWait,
-                    duration);
+                    duration, rememberMib);
         }
 
         public Settings withEvaluations(int concurrent, Duration wait) {
-            return new Settings(sharesPerMinute, stopTimeoutMillis, trustProxy, concurrent, wait, warmUp);
+            return new Settings(sharesPerMinute, stopTimeoutMillis, trustProxy, concurrent, wait, warmUp, rememberMib);
         }
 
         String client(Context ctx) {

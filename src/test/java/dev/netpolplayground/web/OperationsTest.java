@@ -22,7 +22,7 @@ class OperationsTest {
 
     @BeforeAll
     static void start() {
-        server = new TestServer(new WebApp.Settings(3, 10_000, true, 2, Duration.ofSeconds(15), Duration.ZERO));
+        server = new TestServer(new WebApp.Settings(3, 10_000, true, 2, Duration.ofSeconds(15), Duration.ZERO, 64));
     }
 
     @AfterAll

@@ -15,15 +15,14 @@ file:close()
 local form = os.getenv("FORM") == "1"
 local repeat_text = os.getenv("REPEAT") == "1"
 
+local encoded = form and ("scenario=" .. urlencode(text)) or text
+
 local function body(comment)
-  local scenario = text
-  if comment then
-    scenario = text .. "\n# request " .. comment .. "\n"
+  if not comment then
+    return encoded
   end
-  if form then
-    return "scenario=" .. urlencode(scenario)
-  end
-  return scenario
+  local line = "\n# request " .. comment .. "\n"
+  return encoded .. (form and urlencode(line) or line)
 end
 
 wrk.method = "POST"

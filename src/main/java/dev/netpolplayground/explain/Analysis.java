@@ -26,7 +26,7 @@ import java.util.List;
 public final class Analysis {
     private final ScenarioParser parser;
     private final Budget budget;
-    private final long memoryBytes;
+    private final Memory memory;
     private final LinkedHashMap<Request, Success> recent = new LinkedHashMap<>(16, 0.75f, true);
     private long recentBytes;
 
@@ -40,17 +40,25 @@ public final class Analysis {
     }
 
     public Analysis(ScenarioParser parser, Budget budget) {
-        this(parser, budget, 0);
+        this(parser, budget, Memory.NONE);
+    }
+
+    public Analysis(ScenarioParser parser, Budget budget, Memory memory) {
+        this.parser = parser;
+        this.budget = budget;
+        this.memory = memory;
     }
 
     /**
-     * @param memoryBytes how much the remembered successes may weigh, roughly (see {@link #weight});
-     *                    0 remembers none
+     * What to remember, by rough weight in bytes (see {@link #weight}).
+     *
+     * @param maxBytes  how much all remembered successes may weigh together; 0 remembers none
+     * @param minWeight lighter results are computed again instead: they cost little to compute, and
+     *                  remembering every small scenario a class sends churns the heap (measured in
+     *                  docs/benchmarks.md)
      */
-    public Analysis(ScenarioParser parser, Budget budget, long memoryBytes) {
-        this.parser = parser;
-        this.budget = budget;
-        this.memoryBytes = memoryBytes;
+    public record Memory(long maxBytes, long minWeight) {
+        public static final Memory NONE = new Memory(0, 0);
     }
 
     /** What the user gave: the scenario text, and the probes and external addresses as typed (may be blank). */
@@ -89,7 +97,7 @@ public final class Analysis {
 
     /** The result for a request: remembered when an equal request succeeded lately, else computed. */
     public Result run(Request request) {
-        if (memoryBytes > 0) {
+        if (memory.maxBytes() > 0) {
             synchronized (recent) {
                 Success earlier = recent.get(request);
                 if (earlier != null) {
@@ -99,7 +107,7 @@ public final class Analysis {
             }
         }
         Result result = compute(request);
-        if (result instanceof Success && memoryBytes > 0) {
+        if (result instanceof Success && memory.maxBytes() > 0) {
             remember((Success) result);
         }
         return result;
@@ -111,7 +119,7 @@ public final class Analysis {
      */
     private void remember(Success success) {
         long weight = weight(success);
-        if (weight > memoryBytes / 4) {
+        if (weight < memory.minWeight() || weight > memory.maxBytes() / 4) {
             return;
         }
         synchronized (recent) {
@@ -119,7 +127,7 @@ public final class Analysis {
                 recentBytes += weight;
             }
             Iterator<Success> oldest = recent.values().iterator();
-            while (recentBytes > memoryBytes && oldest.hasNext()) {
+            while (recentBytes > memory.maxBytes() && oldest.hasNext()) {
                 recentBytes -= weight(oldest.next());
                 oldest.remove();
             }

@@ -36,13 +36,16 @@ public final class WebApp {
 
     /** What one request may make the server read: about the body limit in code points, and objects. */
     public static final ScenarioParser.Limits INPUT_LIMITS = new ScenarioParser.Limits((int) MAX_BODY_BYTES, 100, 20_000);
+    /** Results lighter than this (a scenario of about 32,000 characters) are computed again, not remembered. */
+    static final long REMEMBER_FROM_BYTES = 256 * 1024;
     /** What one request may make the server compute. */
     public static final Analysis.Budget BUDGET = new Analysis.Budget(200_000_000L, Duration.ofSeconds(10));
 
     /** The parser, pipeline and grader with the server's limits. */
     public static Services services(ScenarioStore store, Settings settings) {
         ScenarioParser parser = new ScenarioParser(INPUT_LIMITS);
-        Analysis analysis = new Analysis(parser, BUDGET, settings.rememberMib() * 1024 * 1024);
+        Analysis analysis = new Analysis(parser, BUDGET, new Analysis.Memory(settings.rememberMib() * 1024 * 1024,
+                REMEMBER_FROM_BYTES));
         Examples examples = Examples.load();
         return new Services(analysis, store, examples, Catalog.load(), new Grader(parser, analysis), settings,
                 new Gate(settings.concurrentEvaluations(), settings.queueWait()), new WarmUp(examples, settings.warmUp()));

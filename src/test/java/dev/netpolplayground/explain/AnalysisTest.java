@@ -30,7 +30,7 @@ class AnalysisTest {
     }
 
     private static Analysis remembering(long bytes) {
-        return new Analysis(new ScenarioParser(), Analysis.Budget.UNLIMITED, bytes);
+        return new Analysis(new ScenarioParser(), Analysis.Budget.UNLIMITED, new Analysis.Memory(bytes, 0));
     }
 
     @Test
@@ -69,7 +69,7 @@ class AnalysisTest {
         assertInstanceOf(Analysis.Invalid.class, analysis.run(broken));
         assertInstanceOf(Analysis.Invalid.class, analysis.run(broken));
         Analysis slow = new Analysis(new ScenarioParser(), new Analysis.Budget(Long.MAX_VALUE,
-                java.time.Duration.ZERO), 1 << 20);
+                java.time.Duration.ZERO), new Analysis.Memory(1 << 20, 0));
         assertInstanceOf(Analysis.Invalid.class, slow.run(request("a")), "ran out of time");
         assertInstanceOf(Analysis.Invalid.class, slow.run(request("a")), "still out of time, not a remembered success");
     }
@@ -85,6 +85,19 @@ class AnalysisTest {
         run(analysis, request("f"));
         assertTrue(run(analysis, request("a")).remembered(), "used lately, so kept");
         assertFalse(run(analysis, request("c")).remembered(), "least recently used, so dropped for f");
+    }
+
+    @Test
+    void a_result_lighter_than_the_minimum_is_computed_again() {
+        long weight = Analysis.weight(run(remembering(0), request("a")));
+        Analysis analysis = new Analysis(new ScenarioParser(), Analysis.Budget.UNLIMITED,
+                new Analysis.Memory(1 << 20, weight + 1));
+        run(analysis, request("a"));
+        assertFalse(run(analysis, request("a")).remembered());
+        Analysis justEnough = new Analysis(new ScenarioParser(), Analysis.Budget.UNLIMITED,
+                new Analysis.Memory(1 << 20, weight));
+        run(justEnough, request("a"));
+        assertTrue(run(justEnough, request("a")).remembered());
     }
 
     @Test

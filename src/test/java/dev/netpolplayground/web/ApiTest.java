@@ -76,8 +76,8 @@ class ApiTest {
     }
 
     @Test
-    void an_equal_request_is_answered_from_memory_with_the_same_answer() {
-        String text = SHOP + "# " + java.util.UUID.randomUUID() + "\n";
+    void an_equal_large_request_is_answered_from_memory_with_the_same_answer() {
+        String text = SHOP + "# " + java.util.UUID.randomUUID() + " " + "padding ".repeat(5_000) + "\n";
         HttpResponse<String> first = server.post(Routes.API_EVALUATE, "application/yaml", text);
         assertTrue(first.headers().firstValue("Server-Timing").orElse("").matches("parse;dur=[0-9.]+, eval;dur=[0-9.]+"),
                 first.headers().map().toString());
@@ -85,6 +85,10 @@ class ApiTest {
         assertTrue(again.headers().firstValue("Server-Timing").orElse("").startsWith("remembered;"),
                 again.headers().map().toString());
         assertEquals(first.body(), again.body());
+        HttpResponse<String> small = server.post(Routes.API_EVALUATE, "application/yaml", SHOP);
+        HttpResponse<String> smallAgain = server.post(Routes.API_EVALUATE, "application/yaml", SHOP);
+        assertTrue(smallAgain.headers().firstValue("Server-Timing").orElse("").startsWith("parse;"),
+                "a small scenario is cheaper to evaluate again than to remember: " + small.headers().map());
     }
 
     @Test

@@ -300,11 +300,14 @@
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr.status;
     requestFailed(event, status === 503
-      ? "The playground is busy, so this was not evaluated; edit again or press Evaluate in a moment."
-      : "The server could not answer this request (status " + status + "); your text is kept in this browser.");
+      ? "The playground is busy, so your latest change was not evaluated: what is shown here is from before it."
+        + " Edit again or press Evaluate in a moment."
+      : "The server could not answer (status " + status + "): what is shown here is from before your latest change."
+        + " Your text is kept in this browser.");
   });
   document.addEventListener("htmx:sendError", function (event) {
-    requestFailed(event, "The server could not be reached; your text is kept in this browser.");
+    requestFailed(event, "The server could not be reached: what is shown here is from before your latest change."
+      + " Your text is kept in this browser.");
   });
 
   document.addEventListener("htmx:afterSwap", function (event) {

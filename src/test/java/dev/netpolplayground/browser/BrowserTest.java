@@ -177,6 +177,7 @@ class BrowserTest {
             setEditorText(page, SHOP + DENY_ALL);
             assertThat(page.locator("#result .request-error")).containsText("The playground is busy");
             assertThat(page.locator("table.matrix button.cell.allowed")).hasCount(2);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("busy.png")));
 
             release.run();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Evaluate").setExact(true)).click();

@@ -41,6 +41,7 @@ public final class Lints {
             }
         }
         dnsBlocked(scenario, warnings);
+        outsideAddressesOfPods(scenario, warnings);
         return warnings;
     }
 
@@ -90,6 +91,27 @@ public final class Lints {
     }
 
     /** Egress-isolated pods that no rule lets reach port 53: the "bad address" trap. */
+    /**
+     * An outside address that is also an endpoint's IP stays a separate, outside row: selectors never
+     * match it, ipBlock peers may. Traffic to the pod itself is in the pod's own row and column.
+     */
+    private static void outsideAddressesOfPods(Scenario scenario, List<Problem> warnings) {
+        for (Endpoint outside : scenario.endpoints()) {
+            if (!outside.external()) {
+                continue;
+            }
+            for (Endpoint inside : scenario.endpoints()) {
+                if (!inside.external() && inside.ips().contains(outside.ips().get(0))) {
+                    warnings.add(Problem.warning("Outside address " + outside.display() + " is also the IP of "
+                            + (inside.hostNetwork() ? "host-network pod " : "") + inside.display()
+                            + ". It is evaluated as an address outside the cluster: ipBlock peers may match it,"
+                            + " pod and namespace selectors never do. For traffic to and from the pod, read the"
+                            + " pod's own row and column.", 0, 0, "external"));
+                }
+            }
+        }
+    }
+
     private static void dnsBlocked(Scenario scenario, List<Problem> warnings) {
         Map<List<Policy>, List<Endpoint>> groups = new LinkedHashMap<>();
         for (Endpoint endpoint : scenario.endpoints()) {

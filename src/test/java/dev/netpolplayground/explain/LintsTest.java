@@ -1,6 +1,7 @@
 package dev.netpolplayground.explain;
 
 import dev.netpolplayground.Scenarios;
+import dev.netpolplayground.model.IpAddress;
 import dev.netpolplayground.model.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,22 @@ class LintsTest {
 
     private static List<String> lints(String policies) {
         return Lints.of(Scenarios.parse(PODS + policies)).stream().map(Problem::message).toList();
+    }
+
+    @Test
+    void an_outside_address_that_is_a_pods_ip_is_flagged_as_still_outside() {
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop}
+                status: {podIP: 10.0.0.10}
+                """;
+        List<String> lints = Lints.of(Scenarios.parse(pod).withExternals(List.of(
+                IpAddress.parse("10.0.0.10").orElseThrow(), IpAddress.parse("203.0.113.5").orElseThrow())))
+                .stream().map(Problem::message).toList();
+        assertEquals(1, lints.size(), lints.toString());
+        assertTrue(lints.get(0).startsWith("Outside address 10.0.0.10 is also the IP of shop/web."), lints.get(0));
+        assertTrue(lints.get(0).contains("pod and namespace selectors never do"), lints.get(0));
     }
 
     @Test

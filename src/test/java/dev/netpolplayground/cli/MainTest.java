@@ -94,4 +94,17 @@ class MainTest {
         assertEquals(2, run.code());
         assertTrue(run.err().contains("usage:"));
     }
+
+    @Test
+    void serve_refuses_settings_that_cannot_work_before_opening_anything() {
+        for (String[] flags : new String[][] {{"--concurrent-evaluations", "0"}, {"--warm-up-seconds", "-1"},
+                {"--remember-mib", "-5"}, {"--shares-per-minute", "0"}}) {
+            Run run = run("", "serve", flags[0], flags[1], "--db-url", "jdbc:h2:mem:never-opened");
+            assertEquals(2, run.code(), String.join(" ", flags));
+            assertTrue(run.err().contains("need at least"), run.err());
+        }
+        Run words = run("", "serve", "--concurrent-evaluations", "many");
+        assertEquals(2, words.code());
+        assertTrue(words.err().contains("--concurrent-evaluations needs a whole number, not 'many'"), words.err());
+    }
 }

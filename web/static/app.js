@@ -81,6 +81,27 @@
     if (next) { next.focus(); }
   }
 
+  // The probes the page came with belong to its scenario (an example's, a link's). Pasting over the
+  // whole text starts another scenario: unless the probes were edited, its own declared ports count.
+  function forgetProbesOfReplacedScenario(cm, change, initial) {
+    var probes = form().elements.probes;
+    if (change.origin !== "paste" || !probes || !initial.probes || probes.value !== initial.probes
+        || cm.getValue() !== change.text.join("\n")) {
+      return;
+    }
+    probes.value = "";
+    var note = document.getElementById("probes-note");
+    if (!note) {
+      note = document.createElement("p");
+      note.id = "probes-note";
+      note.className = "notice";
+      note.setAttribute("role", "status");
+      probes.closest(".options").after(note);
+    }
+    note.textContent = "Probes cleared (" + initial.probes + "): they belonged to the scenario you pasted over."
+      + " The ports your scenario declares are probed instead.";
+  }
+
   function setUpEditor() {
     textarea = document.getElementById("scenario");
     if (!textarea) { return; }
@@ -106,8 +127,9 @@
         if (event.key !== "Escape" && event.key !== "Tab" && event.key !== "Shift") { cm.state.leaving = false; }
       });
       editor.on("blur", function (cm) { cm.state.leaving = false; });
-      editor.on("change", function () {
+      editor.on("change", function (cm, change) {
         editor.save();
+        forgetProbesOfReplacedScenario(cm, change, initial);
         saveDraft();
         evaluate();
       });

@@ -188,6 +188,27 @@ class BrowserTest {
     }
 
     @Test
+    void pasting_over_an_example_drops_the_examples_probes_for_the_pasted_scenarios_ports() {
+        page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"),
+                new BrowserContext.GrantPermissionsOptions().setOrigin(server.url("")));
+        page.navigate(server.url("/?example=default-deny-plus-allow"));
+        Locator probes = page.locator("input[name='probes']");
+        assertThat(probes).hasValue("80/TCP,8080/TCP,5432/TCP");
+
+        page.evaluate("text => navigator.clipboard.writeText(text)", SHOP);
+        page.locator(".CodeMirror").click();
+        page.keyboard().press("ControlOrMeta+A");
+        page.keyboard().press("ControlOrMeta+V");
+
+        assertThat(probes).hasValue("");
+        assertThat(page.locator("#probes-note")).containsText("Probes cleared (80/TCP,8080/TCP,5432/TCP)");
+        assertThat(page.locator("label.tab")).hasCount(3);
+        assertThat(page.locator("label.tab")).containsText(new String[] {"All probes", "80/TCP", "5432/TCP"});
+        assertThat(cell(page, "shop/web to shop/db: allowed on every probe")).isVisible();
+        assertEquals(SHOP, editorText(page));
+    }
+
+    @Test
     void a_clicked_cell_is_explained_by_the_policy_and_rule_that_decide_it() {
         page.navigate(linkTo(SHOP + DB_FROM_WEB));
         Locator webToDb = cell(page, "shop/web to shop/db: allowed on 1 of 2 probes");

@@ -7,7 +7,6 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class ExerciseParser {
         Reader reader = new Reader();
         Optional<Node> root;
         try {
-            LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).setMaxAliasesForCollections(20)
+            LoadSettings settings = LoadSettings.builder().setSchema(new FastCoreSchema()).setMaxAliasesForCollections(20)
                     .setCodePointLimit(1024 * 1024).build();
             root = new Compose(settings).composeString(text);
         } catch (YamlEngineException e) {

@@ -21,7 +21,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,7 +91,7 @@ public final class ScenarioParser {
         private int objects;
 
         Parsed parse(String text) {
-            LoadSettings settings = LoadSettings.builder().setLabel("input").setSchema(new CoreSchema())
+            LoadSettings settings = LoadSettings.builder().setLabel("input").setSchema(new FastCoreSchema())
                     .setCodePointLimit(limits.maxCodePoints()).setMaxAliasesForCollections(limits.maxAliases())
                     .setAllowRecursiveKeys(false).setAllowDuplicateKeys(true).build();
             List<Node> documents = new ArrayList<>();
@@ -114,7 +113,7 @@ public final class ScenarioParser {
                 return syntaxError("the input is nested too deeply", 0, 0);
             }
             for (Node document : documents) {
-                if (!shapeIsSafe(document, "", 0, Collections.newSetFromMap(new IdentityHashMap<>()))) {
+                if (!shapeIsSafe(document, Where.TOP, 0, Collections.newSetFromMap(new IdentityHashMap<>()))) {
                     continue;
                 }
                 if (!Reader.isNull(document)) {
@@ -140,35 +139,58 @@ public final class ScenarioParser {
         }
 
         /**
+         * Where a node is, as a chain to its parent; the field path string is built only when a
+         * problem is reported (the walk visits every node of the input).
+         */
+        private record Where(Where parent, String key, int index) {
+            static final Where TOP = new Where(null, null, 0);
+
+            Where field(String name) {
+                return new Where(this, name, 0);
+            }
+
+            Where item(int i) {
+                return new Where(this, null, i);
+            }
+
+            String path() {
+                if (parent == null) {
+                    return "";
+                }
+                return key != null ? Reader.join(parent.path(), key) : Reader.index(parent.path(), index);
+            }
+        }
+
+        /**
          * Rejects cyclic aliases and absurd nesting before anything reads the tree, and warns about
          * plain words that kubectl's YAML 1.1 would read as booleans.
          */
-        private boolean shapeIsSafe(Node node, String path, int depth, Set<Node> ancestors) {
+        private boolean shapeIsSafe(Node node, Where where, int depth, Set<Node> ancestors) {
             if (depth > MAX_DEPTH) {
-                reader.error(node, path, "nested more than " + MAX_DEPTH + " levels deep");
+                reader.error(node, where.path(), "nested more than " + MAX_DEPTH + " levels deep");
                 return false;
             }
             if (!ancestors.add(node)) {
-                reader.error(node, path, "this value refers to itself through an alias");
+                reader.error(node, where.path(), "this value refers to itself through an alias");
                 return false;
             }
             boolean safe = true;
             if (node instanceof MappingNode) {
                 for (NodeTuple tuple : ((MappingNode) node).getValue()) {
-                    String key = tuple.getKeyNode() instanceof ScalarNode
-                            ? ((ScalarNode) tuple.getKeyNode()).getValue() : "?";
-                    safe &= shapeIsSafe(tuple.getKeyNode(), Reader.join(path, key), depth + 1, ancestors);
-                    safe &= safe && shapeIsSafe(tuple.getValueNode(), Reader.join(path, key), depth + 1, ancestors);
+                    Where field = where.field(tuple.getKeyNode() instanceof ScalarNode
+                            ? ((ScalarNode) tuple.getKeyNode()).getValue() : "?");
+                    safe &= shapeIsSafe(tuple.getKeyNode(), field, depth + 1, ancestors);
+                    safe &= safe && shapeIsSafe(tuple.getValueNode(), field, depth + 1, ancestors);
                 }
             } else if (node instanceof SequenceNode) {
                 List<Node> items = ((SequenceNode) node).getValue();
                 for (int i = 0; i < items.size() && safe; i++) {
-                    safe = shapeIsSafe(items.get(i), Reader.index(path, i), depth + 1, ancestors);
+                    safe = shapeIsSafe(items.get(i), where.item(i), depth + 1, ancestors);
                 }
             } else {
                 ScalarNode scalar = (ScalarNode) node;
                 if (scalar.isPlain() && scalar.getTag().equals(Tag.STR) && YAML11_BOOLEANS.contains(scalar.getValue())) {
-                    reader.warn(node, path, "'" + scalar.getValue() + "' is a string here, but kubectl (YAML 1.1)"
+                    reader.warn(node, where.path(), "'" + scalar.getValue() + "' is a string here, but kubectl (YAML 1.1)"
                             + " reads it as a boolean and will reject or change it; quote it: \""
                             + scalar.getValue() + "\"");
                 }

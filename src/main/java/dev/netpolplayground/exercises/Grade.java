@@ -12,10 +12,11 @@ import java.util.Optional;
  *
  * @param syntaxError the answer is not YAML/JSON at all (rather than invalid objects)
  * @param matrix the student's matrix (absent when the answer has problems)
+ * @param target the goal laid over the student's matrix, whose probes may differ from the cluster's
  * @param graded how many cells the goal speaks about
  */
-public record Grade(List<Difference> differing, List<Problem> problems, boolean syntaxError, List<Problem> warnings, Optional<Matrix> matrix,
-                    long graded) {
+public record Grade(List<Difference> differing, List<Problem> problems, boolean syntaxError, List<Problem> warnings,
+                    Optional<Matrix> matrix, Optional<Target> target, long graded) {
     public Grade {
         differing = List.copyOf(differing);
         problems = List.copyOf(problems);

@@ -39,7 +39,7 @@ public final class Grader {
         Parsed alone = parser.parse(answer);
         if (alone instanceof Parsed.Failed) {
             return new Grade(List.of(), ((Parsed.Failed) alone).errors(), ((Parsed.Failed) alone).syntax(), List.of(),
-                    Optional.empty(), 0);
+                    Optional.empty(), Optional.empty(), 0);
         }
         Parsed.Ok ok = (Parsed.Ok) alone;
         List<Problem> notPolicies = new ArrayList<>();
@@ -50,14 +50,14 @@ public final class Grader {
                 "Namespace '" + ns.name() + "' belongs to the cluster: your answer may only contain NetworkPolicies",
                 0, 0, "")));
         if (!notPolicies.isEmpty()) {
-            return new Grade(List.of(), notPolicies, false, List.of(), Optional.empty(), 0);
+            return new Grade(List.of(), notPolicies, false, List.of(), Optional.empty(), Optional.empty(), 0);
         }
         int answerLines = answer.split("\n", -1).length;
         Analysis.Result result = analysis.run(new Analysis.Request(answer + "\n---\n" + exercise.cluster(),
                 exercise.probes(), exercise.externals()));
         if (result instanceof Analysis.Invalid) {
             return new Grade(List.of(), ((Analysis.Invalid) result).errors(), ((Analysis.Invalid) result).syntax(),
-                    List.of(), Optional.empty(), 0);
+                    List.of(), Optional.empty(), Optional.empty(), 0);
         }
         Analysis.Success success = (Analysis.Success) result;
         List<Problem> warnings = success.warnings().stream().filter(w -> w.line() <= answerLines)
@@ -83,18 +83,22 @@ public final class Grader {
                 }
             }
         }
-        return new Grade(differing, List.of(), false, warnings, Optional.of(matrix), graded);
+        return new Grade(differing, List.of(), false, warnings, Optional.of(matrix), Optional.of(target), graded);
     }
 
-    /** The goal as a matrix over the exercise's cluster with no policies (for showing it to students). */
-    public Target goal(Exercise exercise) {
+    /** The exercise's cluster with no policies, and the goal laid over it (for showing it to students). */
+    public record Goal(Matrix cluster, Target target) {
+    }
+
+    public Goal goal(Exercise exercise) {
         Analysis.Result result = analysis.run(new Analysis.Request(exercise.cluster(), exercise.probes(),
                 exercise.externals()));
         if (!(result instanceof Analysis.Success)) {
             throw new IllegalStateException("exercise " + exercise.id() + " has an invalid cluster: "
                     + ((Analysis.Invalid) result).errors());
         }
-        return Target.of(exercise, ((Analysis.Success) result).matrix());
+        Matrix cluster = ((Analysis.Success) result).matrix();
+        return new Goal(cluster, Target.of(exercise, cluster));
     }
 
     /** Problems in the exercise itself: an invalid cluster or starter, goal patterns that match nothing. */

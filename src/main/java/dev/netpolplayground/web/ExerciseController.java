@@ -5,7 +5,6 @@ import dev.netpolplayground.exercises.Catalog;
 import dev.netpolplayground.exercises.Grade;
 import dev.netpolplayground.exercises.Grader;
 import dev.netpolplayground.exercises.Target;
-import dev.netpolplayground.explain.Analysis;
 import dev.netpolplayground.explain.MatrixReport;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.model.Problem;
@@ -27,13 +26,11 @@ final class ExerciseController {
     private final Grader grader;
     private final ScenarioStore store;
     private final Templates templates;
-    private final Analysis analysis;
 
-    ExerciseController(Catalog catalog, Grader grader, ScenarioStore store, Analysis analysis, Templates templates) {
+    ExerciseController(Catalog catalog, Grader grader, ScenarioStore store, Templates templates) {
         this.catalog = catalog;
         this.grader = grader;
         this.store = store;
-        this.analysis = analysis;
         this.templates = templates;
     }
 
@@ -101,9 +98,8 @@ final class ExerciseController {
         PlaygroundForm form = PlaygroundForm.from(ctx);
         String answer = submitted ? form.text() : exercise.starter();
         CheckView check = submitted ? check(exercise, found.get().base(), form) : CheckView.NONE;
-        Matrix clusterMatrix = clusterMatrix(exercise);
-        Target goal = grader.goal(exercise);
-        MatrixView goalView = Views.matrix(clusterMatrix, PlaygroundForm.of("", "", ""), goalCells(goal));
+        Grader.Goal goal = grader.goal(exercise);
+        MatrixView goalView = Views.matrix(goal.cluster(), PlaygroundForm.of("", "", ""), goalCells(goal.target()));
         templates.render(ctx, "exercises/exercise.jte", new ExerciseView(exercise.id(), found.get().base(),
                 exercise.title(), exercise.level(), Markdown.html(exercise.brief()), exercise.cluster(), answer,
                 goalView, exercise.hints(), check, found.get().teacherMade()));
@@ -137,18 +133,11 @@ final class ExerciseController {
                     ProblemView.of(grade.problems()), Views.EMPTY_MATRIX, List.of(), "");
         }
         Matrix matrix = grade.matrix().orElseThrow();
-        Target goal = grader.goal(exercise);
-        MatrixView view = Views.matrix(matrix, form, checkedCells(matrix, goal));
+        MatrixView view = Views.matrix(matrix, form, checkedCells(matrix, grade.target().orElseThrow()));
         String headline = grade.solved() ? "Solved: all " + grade.graded() + " cells match the goal"
                 : grade.differing().size() + " of " + grade.graded() + " cells differ from the goal";
         return new CheckView(true, grade.solved(), exercise.id(), base, headline, List.of(), view,
                 ProblemView.of(grade.warnings()), grade.solved() ? Markdown.html(exercise.debrief()) : "");
-    }
-
-    private Matrix clusterMatrix(Exercise exercise) {
-        Analysis.Result result = analysis.run(new Analysis.Request(exercise.cluster(), exercise.probes(),
-                exercise.externals()));
-        return ((Analysis.Success) result).matrix();
     }
 
     /** The goal shown as a matrix: expected verdicts, and "not graded" where the goal is silent. */

@@ -121,7 +121,7 @@ public final class WebApp {
         PlaygroundController playground = new PlaygroundController(services.analysis(), services.store(),
                 services.examples(), templates);
         ExerciseController exercises = new ExerciseController(services.catalog(), services.grader(), services.store(),
-                services.analysis(), templates);
+                templates);
         MakeExerciseController maker = new MakeExerciseController(services.analysis(), services.store(), templates);
         Metrics metrics = new Metrics(services.store(), services.gate());
         AccessLog accessLog = new AccessLog();

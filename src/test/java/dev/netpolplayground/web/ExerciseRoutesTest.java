@@ -171,6 +171,37 @@ class ExerciseRoutesTest {
     }
 
     @Test
+    void an_answer_whose_ports_add_probes_is_checked_against_the_goal_on_its_own_probes() {
+        String scenario = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop, labels: {app: web}}
+                spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: api, namespace: shop, labels: {app: api}}
+                spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
+                """;
+        HttpResponse<String> created = postForm(Routes.CREATE_EXERCISE, List.of(
+                Map.entry(Ids.FIELD_TEXT, scenario), Map.entry("title", "Open web"), Map.entry("goal", "0:1:0"),
+                Map.entry("goal", "1:0:0")));
+        assertEquals(303, created.statusCode(), created.body());
+        String link = created.headers().firstValue("Location").orElseThrow();
+        String answer = """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: mine, namespace: shop}
+                spec:
+                  podSelector: {matchLabels: {app: web}}
+                  ingress: [{ports: [{port: 9999}]}]
+                """;
+        HttpResponse<String> check = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, answer)));
+        assertEquals(200, check.statusCode(), check.body());
+        assertTrue(check.body().contains("1 of 4 cells differ"), check.body());
+    }
+
+    @Test
     void markdown_in_a_brief_cannot_run_script() {
         String scenario = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n";
         HttpResponse<String> created = postForm(Routes.CREATE_EXERCISE, List.of(

@@ -57,8 +57,10 @@ public final class Scenarios {
 
     public static boolean allowed(String yaml, String from, String to, String probe) {
         Matrix matrix = evaluate(yaml, probe);
-        boolean fast = matrix.allowed(matrix.indexOf(from).orElseThrow(), matrix.indexOf(to).orElseThrow(), 0);
-        boolean explained = verdict(yaml, from, to, probe).allowed();
+        int source = matrix.indexOf(from).orElseThrow();
+        int destination = matrix.indexOf(to).orElseThrow();
+        boolean fast = matrix.allowed(source, destination, 0);
+        boolean explained = matrix.verdict(source, destination, 0).allowed();
         if (fast != explained) {
             throw new AssertionError("engine says " + fast + " but the explained verdict says " + explained);
         }

@@ -149,12 +149,8 @@ public final class Explainer {
                 : rule.direction().peerField() + " " + rule.peers().stream().map(Object::toString)
                 .collect(Collectors.joining(" or "));
         String ports = rule.anyPort() ? "on any port"
-                : "on " + rule.ports().stream().map(Explainer::describePort).collect(Collectors.joining(", "));
+                : "on " + rule.ports().stream().map(PortMatch::toString).collect(Collectors.joining(", "));
         return peers + ", " + ports;
-    }
-
-    private static String describePort(PortMatch port) {
-        return port.toString();
     }
 
     static String policyName(Policy policy) {

@@ -90,7 +90,6 @@ public final class Lints {
         }
     }
 
-    /** Egress-isolated pods that no rule lets reach port 53: the "bad address" trap. */
     /**
      * An outside address that is also an endpoint's IP stays a separate, outside row: selectors never
      * match it, ipBlock peers may. Traffic to the pod itself is in the pod's own row and column.
@@ -112,6 +111,7 @@ public final class Lints {
         }
     }
 
+    /** Egress-isolated pods that no rule lets reach port 53: the "bad address" trap. */
     private static void dnsBlocked(Scenario scenario, List<Problem> warnings) {
         Map<List<Policy>, List<Endpoint>> groups = new LinkedHashMap<>();
         for (Endpoint endpoint : scenario.endpoints()) {

@@ -71,7 +71,7 @@ public final class MatrixReport {
                         Map<String, Object> cell = cell(matrix, s, d, p, detail == Detail.FULL);
                         cells.add(cell);
                         total++;
-                        allowed += (Boolean) cell.get("allowed") ? 1 : 0;
+                        allowed += matrix.allowed(s, d, p) ? 1 : 0;
                     }
                 }
             }
@@ -90,8 +90,9 @@ public final class MatrixReport {
     public static long cellCount(Matrix matrix, Selection from, Selection to) {
         List<Endpoint> endpoints = matrix.endpoints();
         long count = 0;
+        List<Integer> destinations = indexes(endpoints, to);
         for (int s : indexes(endpoints, from)) {
-            for (int d : indexes(endpoints, to)) {
+            for (int d : destinations) {
                 if (s != d && matrix.applicable(s, d)) {
                     count++;
                 }
@@ -115,8 +116,7 @@ public final class MatrixReport {
         Probe probe = matrix.probes().get(p);
         cell.put("from", matrix.endpoints().get(s).id());
         cell.put("to", matrix.endpoints().get(d).id());
-        cell.put("port", probe.port());
-        cell.put("protocol", probe.protocol().name());
+        cell.putAll(probe(probe));
         cell.put("allowed", matrix.allowed(s, d, p));
         if (withReasons) {
             Explanation explanation = Explainer.explain(matrix.verdict(s, d, p));

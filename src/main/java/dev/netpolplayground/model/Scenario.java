@@ -2,8 +2,10 @@ package dev.netpolplayground.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Everything the evaluator needs: namespaces, endpoints (pods, workloads, externals), policies. */
 public record Scenario(List<Namespace> namespaces, List<Endpoint> endpoints, List<Policy> policies) {
@@ -22,9 +24,11 @@ public record Scenario(List<Namespace> namespaces, List<Endpoint> endpoints, Lis
     /** The same scenario with outside addresses added as endpoints (skipping ones already present). */
     public Scenario withExternals(List<IpAddress> addresses) {
         List<Endpoint> all = new ArrayList<>(endpoints);
+        Set<String> ids = new HashSet<>();
+        endpoints.forEach(e -> ids.add(e.id()));
         for (IpAddress address : addresses) {
             Endpoint external = Endpoint.external(address);
-            if (all.stream().noneMatch(e -> e.id().equals(external.id()))) {
+            if (ids.add(external.id())) {
                 all.add(external);
             }
         }

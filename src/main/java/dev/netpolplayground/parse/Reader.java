@@ -207,10 +207,6 @@ final class Reader {
             return node;
         }
 
-        String path() {
-            return path;
-        }
-
         String path(String key) {
             return join(path, key);
         }

@@ -58,6 +58,8 @@ public final class ScenarioParser {
             "CronJob", EndpointKind.CronJob);
 
     private final Limits limits;
+    /** Immutable, and its schema keeps no state: shared by every parse of this parser. */
+    private final LoadSettings settings;
 
     /** Input limits; {@link #DEFAULT} suits files on disk, the web server passes tighter ones. */
     public record Limits(int maxCodePoints, int maxAliases, int maxObjects) {
@@ -66,6 +68,9 @@ public final class ScenarioParser {
 
     public ScenarioParser(Limits limits) {
         this.limits = limits;
+        this.settings = LoadSettings.builder().setLabel("input").setSchema(new FastCoreSchema())
+                .setCodePointLimit(limits.maxCodePoints()).setMaxAliasesForCollections(limits.maxAliases())
+                .setAllowRecursiveKeys(false).setAllowDuplicateKeys(true).build();
     }
 
     public ScenarioParser() {
@@ -91,9 +96,6 @@ public final class ScenarioParser {
         private int objects;
 
         Parsed parse(String text) {
-            LoadSettings settings = LoadSettings.builder().setLabel("input").setSchema(new FastCoreSchema())
-                    .setCodePointLimit(limits.maxCodePoints()).setMaxAliasesForCollections(limits.maxAliases())
-                    .setAllowRecursiveKeys(false).setAllowDuplicateKeys(true).build();
             List<Node> documents = new ArrayList<>();
             try {
                 for (Node document : new Compose(settings).composeAllFromString(text)) {

@@ -114,7 +114,7 @@ final class PlaygroundController {
         PlaygroundForm form = PlaygroundForm.from(ctx);
         Analysis.Result result = run(form);
         if (!(result instanceof Analysis.Success)) {
-            render(ctx, form, "form", "Fix the problems first: there is no matrix to export yet.");
+            render(ctx, form, result, "form", "Fix the problems first: there is no matrix to export yet.");
             return;
         }
         Analysis.Success success = (Analysis.Success) result;
@@ -142,7 +142,11 @@ final class PlaygroundController {
     }
 
     private void render(Context ctx, PlaygroundForm form, String source, String notice) {
-        ResultView result = Views.result(run(form), form);
-        templates.render(ctx, "playground/index.jte", new PageView(form, examples.all(), result, source, notice));
+        render(ctx, form, run(form), source, notice);
+    }
+
+    private void render(Context ctx, PlaygroundForm form, Analysis.Result analysed, String source, String notice) {
+        templates.render(ctx, "playground/index.jte", new PageView(form, examples.all(), Views.result(analysed, form),
+                source, notice));
     }
 }

@@ -93,11 +93,11 @@ final class Views {
         int hidden = Math.max(0, visible.size() - MAX_DRAWN_ENDPOINTS);
         visible = visible.subList(0, Math.min(visible.size(), MAX_DRAWN_ENDPOINTS));
         List<Policy> policies = matrix.scenario().policies();
-        List<String> egressClasses = new ArrayList<>();
-        List<String> ingressClasses = new ArrayList<>();
-        for (Endpoint endpoint : endpoints) {
-            egressClasses.add(policyClasses(policies, endpoint, Direction.EGRESS));
-            ingressClasses.add(policyClasses(policies, endpoint, Direction.INGRESS));
+        String[] egressClasses = new String[endpoints.size()];
+        String[] ingressClasses = new String[endpoints.size()];
+        for (int i : visible) {
+            egressClasses[i] = policyClasses(policies, endpoints.get(i), Direction.EGRESS);
+            ingressClasses[i] = policyClasses(policies, endpoints.get(i), Direction.INGRESS);
         }
         List<MatrixView.ColumnGroup> columnGroups = new ArrayList<>();
         List<MatrixView.Column> columns = new ArrayList<>();
@@ -118,7 +118,7 @@ final class Views {
             Endpoint source = endpoints.get(s);
             List<MatrixView.Cell> cells = new ArrayList<>();
             for (int d : visible) {
-                MatrixView.Cell cell = cell(matrix, shown, s, d, probe, egressClasses.get(s), ingressClasses.get(d));
+                MatrixView.Cell cell = cell(matrix, shown, s, d, probe, egressClasses[s], ingressClasses[d]);
                 cells.add(cell);
                 if (!cell.state().equals("na") && !cell.state().equals("free") && s != d) {
                     total++;

@@ -53,7 +53,7 @@ class ApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.withDefaults();
+        server = new TestServer();
     }
 
     @AfterAll

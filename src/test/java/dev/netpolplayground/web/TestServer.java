@@ -29,10 +29,6 @@ public final class TestServer implements AutoCloseable {
         this.app = WebApp.create(services).start(0);
     }
 
-    public static TestServer withDefaults() {
-        return new TestServer();
-    }
-
     public WebApp.Services services() {
         return services;
     }

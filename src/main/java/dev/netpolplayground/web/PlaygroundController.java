@@ -5,7 +5,6 @@ import dev.netpolplayground.explain.MatrixReport;
 import dev.netpolplayground.explain.Selection;
 import dev.netpolplayground.explain.Tables;
 import dev.netpolplayground.store.ScenarioStore;
-import dev.netpolplayground.store.ScenarioTooLargeException;
 import dev.netpolplayground.store.StoredScenario;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -86,13 +85,9 @@ final class PlaygroundController {
 
     void shareFragment(Context ctx) {
         PlaygroundForm form = PlaygroundForm.from(ctx);
-        try {
-            String id = store.save(StoredScenario.scenario(form.text(), form.probes(), form.externals()));
-            templates.render(ctx, "playground/share.jte", new ShareView(true, Routes.shared(id),
-                    "— anyone with this link sees this scenario."));
-        } catch (ScenarioTooLargeException e) {
-            templates.render(ctx, "playground/share.jte", new ShareView(false, "", e.getMessage()));
-        }
+        String id = store.save(StoredScenario.scenario(form.text(), form.probes(), form.externals()));
+        templates.render(ctx, "playground/share.jte", new ShareView(true, Routes.shared(id),
+                "— anyone with this link sees this scenario."));
     }
 
     /** POST /share without JavaScript: store, then go to the short link. */

@@ -205,23 +205,17 @@ public final class WebApp {
 
             config.routes.exception(TooManyRequests.class, (e, ctx) -> {
                 ctx.header("Retry-After", String.valueOf(e.seconds()));
-                String message = "Too many shares from your address; try again in " + e.seconds() + " s.";
-                if (ctx.path().equals(Routes.FRAGMENT_SHARE)) {
-                    templates.render(ctx, "playground/share.jte", new ShareView(false, "", message));
-                    return;
-                }
-                ApiController.errors(ctx, HttpStatus.TOO_MANY_REQUESTS, List.of(Problem.error(message, 0, 0, "")),
-                        List.of());
+                fail(ctx, templates, HttpStatus.TOO_MANY_REQUESTS, "Too many shares",
+                        "Too many shares from your address; try again in " + e.seconds() + " s.");
             });
-
             config.routes.exception(Gate.Busy.class, (e, ctx) -> {
                 ctx.header("Retry-After", "1");
-                fail(ctx, templates, HttpStatus.SERVICE_UNAVAILABLE, "The playground is busy", "Your scenario waited "
-                        + services.settings().queueWait().toMillis() / 1000.0 + " s for its turn to be evaluated."
-                        + " Try again in a moment.");
+                fail(ctx, templates, HttpStatus.SERVICE_UNAVAILABLE, "The playground is busy", "The playground is"
+                        + " busy: your scenario waited " + services.settings().queueWait().toMillis() / 1000.0
+                        + " s for its turn to be evaluated. Try again in a moment.");
             });
-            config.routes.exception(ScenarioTooLargeException.class, (e, ctx) -> ApiController.errors(ctx,
-                    HttpStatus.CONTENT_TOO_LARGE, List.of(Problem.error(e.getMessage(), 0, 0, "")), List.of()));
+            config.routes.exception(ScenarioTooLargeException.class, (e, ctx) ->
+                    fail(ctx, templates, HttpStatus.CONTENT_TOO_LARGE, "Too large to share", e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 fail(ctx, templates, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
@@ -230,13 +224,18 @@ public final class WebApp {
         });
     }
 
-    /** An error answer in the caller's language: JSON for the API, a page for a browser. */
+    /**
+     * An error answer in the caller's language: JSON for the API; for the share fragment, its own
+     * small result (answered 200, so that htmx shows it in place); an error page for the rest.
+     */
     private static void fail(Context ctx, Templates templates, HttpStatus status, String title, String message) {
         if (ctx.path().startsWith("/api/")) {
-            ApiController.errors(ctx, status, List.of(Problem.error(title + ". " + message, 0, 0, "")), List.of());
-            return;
+            ApiController.errors(ctx, status, List.of(Problem.error(message, 0, 0, "")), List.of());
+        } else if (ctx.path().equals(Routes.FRAGMENT_SHARE)) {
+            templates.render(ctx, "playground/share.jte", new ShareView(false, "", message));
+        } else {
+            ctx.status(status);
+            templates.render(ctx, "errors/page.jte", new ErrorView(title, message));
         }
-        ctx.status(status);
-        templates.render(ctx, "errors/page.jte", new ErrorView(title, message));
     }
 }

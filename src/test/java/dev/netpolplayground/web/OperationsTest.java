@@ -78,6 +78,21 @@ class OperationsTest {
     }
 
     @Test
+    void the_form_without_javascript_gets_a_page_not_json_when_rate_limited() {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 4; i++) {
+            last = server.send(HttpRequest.newBuilder(URI.create(server.url(Routes.SHARE)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Forwarded-For", "198.51.100.99")
+                    .POST(HttpRequest.BodyPublishers.ofString(Ids.FIELD_TEXT + "=%23+form+" + i)).build());
+        }
+        assertEquals(429, last.statusCode());
+        assertTrue(last.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), last.headers().map().toString());
+        assertTrue(last.body().contains("<h1>Too many shares</h1>"), last.body());
+        assertTrue(Integer.parseInt(last.headers().firstValue("Retry-After").orElse("0")) > 0);
+    }
+
+    @Test
     void health_readiness_and_metrics_answer() {
         assertEquals("ok", server.get(Routes.HEALTH).body());
         assertEquals(200, server.get(Routes.READY).statusCode());

@@ -79,6 +79,29 @@ machine_busy_seconds() {
     awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat
 }
 
+# Installs wrk from Debian when the machine lacks it.
+need_wrk() {
+    if ! command -v wrk >/dev/null; then
+        echo "installing wrk from Debian"
+        apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+    fi
+}
+
+# The two endpoints under load, by name: their path, and whether the body goes form-encoded (1) or as YAML (0).
+path_of() { case $1 in api) echo /api/v1/evaluate ;; fragment) echo /fragments/evaluate ;; esac; }
+form_of() { case $1 in api) echo 0 ;; fragment) echo 1 ;; esac; }
+
+# cpu_mark notes the machine's and the server's CPU so far; others_since_mark prints the CPU seconds
+# used since then by everything but the server (wrk included).
+cpu_mark() {
+    MARK_BUSY=$(machine_busy_seconds)
+    MARK_SERVER=$(server_cpu_seconds)
+}
+others_since_mark() {
+    awk -v b0="$MARK_BUSY" -v b1="$(machine_busy_seconds)" -v s0="$MARK_SERVER" -v s1="$(server_cpu_seconds)" \
+        'BEGIN { printf "%.1f", (b1 - b0) - (s1 - s0) }'
+}
+
 machine() {
     echo "machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2 " RAM"}'), $(uname -sr)"
     echo "java: $(java -version 2>&1 | head -1)"

@@ -27,19 +27,13 @@ THREADS=${THREADS:-2}
 SCENARIO=${SCENARIO:-$BENCH_DIR/classroom.yaml}
 ENDPOINTS=${ENDPOINTS:-api fragment}
 
-if ! command -v wrk >/dev/null; then
-    echo "installing wrk from Debian"
-    apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
-fi
+need_wrk
 
 machine
 echo "scenario: $SCENARIO; $CONNECTIONS connections, $THREADS wrk threads, $DURATION per endpoint" \
     "after a client-side warm-up of $WARMUP at $WARMUP_CONNECTIONS connections"
 trap stop_server EXIT
 start_server
-
-path_of() { case $1 in api) echo /api/v1/evaluate ;; fragment) echo /fragments/evaluate ;; esac; }
-form_of() { case $1 in api) echo 0 ;; fragment) echo 1 ;; esac; }
 
 # One request by hand, so a broken setup fails loudly before minutes of load.
 for endpoint in $ENDPOINTS; do
@@ -67,7 +61,7 @@ if [ "$WARMUP" != 0 ]; then
     heap_after_gc "after warm-up"
 fi
 
-declare -A results heaps
+declare -A results
 for endpoint in $ENDPOINTS; do
     echo
     echo "== POST $(path_of "$endpoint") for $DURATION, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -82,8 +76,7 @@ for endpoint in $ENDPOINTS; do
     results[$endpoint]="$(echo "$out" | grep '^RESULT') server_cpu_s=$cpu others_cpu_s=$others"
     echo "CPU during the run: server $cpu s, wrk $wrk_cpu s, other processes $others s (machine busy $busy s" \
         "of $(nproc) cores x the duration)"
-    heaps[$endpoint]=$(heap_after_gc "after $endpoint load")
-    echo "${heaps[$endpoint]}"
+    heap_after_gc "after $endpoint load"
 done
 
 echo

@@ -19,11 +19,10 @@ WARMUP=${WARMUP:-30s}
 WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-4}
 SCENARIO=${SCENARIO:-$BENCH_DIR/classroom.yaml}
 case $ENDPOINT in
-    api) path=/api/v1/evaluate form=0 ;;
-    fragment) path=/fragments/evaluate form=1 ;;
+    api | fragment) path=$(path_of "$ENDPOINT") form=$(form_of "$ENDPOINT") ;;
     *) echo "usage: $0 [api|fragment]" >&2; exit 2 ;;
 esac
-command -v wrk >/dev/null || { echo "wrk is missing; bench/load.sh installs it" >&2; exit 2; }
+need_wrk
 
 machine
 trap stop_server EXIT
@@ -33,8 +32,7 @@ wrk -t2 -c"$WARMUP_CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/post.lua" "$BASE$path
 seconds=$((DUMPS / 2 + 8))
 wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH_DIR/post.lua" "$BASE$path" >"$WORKDIR/wrk.txt" &
 load=$!
-busy_before=$(machine_busy_seconds)
-cpu_before=$(server_cpu_seconds)
+cpu_mark
 sleep 3
 for i in $(seq 1 "$DUMPS"); do
     jcmd "$SERVER_PID" Thread.print >"$WORKDIR/dump.$i"
@@ -42,9 +40,7 @@ for i in $(seq 1 "$DUMPS"); do
 done
 wait "$load"
 grep '^RESULT' "$WORKDIR/wrk.txt" | sed 's/^RESULT/during the dumps:/'
-echo "CPU used by everything but the server (wrk included) meanwhile: $(awk -v b0="$busy_before" \
-    -v b1="$(machine_busy_seconds)" -v s0="$cpu_before" -v s1="$(server_cpu_seconds)" \
-    'BEGIN { printf "%.1f", (b1 - b0) - (s1 - s0) }') s"
+echo "CPU used by everything but the server (wrk included) meanwhile: $(others_since_mark) s"
 
 echo
 echo "average Jetty worker threads per state over $DUMPS dumps (POST $path, $CONNECTIONS connections):"

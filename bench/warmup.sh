@@ -15,7 +15,7 @@ set -euo pipefail
 ROUNDS=${ROUNDS:-64 64 64 64 64 64}
 ROUND=${ROUND:-15s}
 SCENARIO=${SCENARIO:-$BENCH_DIR/classroom.yaml}
-command -v wrk >/dev/null || { echo "wrk is missing; bench/load.sh installs it" >&2; exit 2; }
+need_wrk
 
 machine
 trap stop_server EXIT
@@ -24,15 +24,14 @@ printf '%5s %5s %7s %8s %8s %13s %12s\n' round conns req/s p50_ms p99_ms server_
 round=0
 for connections in $ROUNDS; do
     round=$((round + 1))
-    cpu_before=$(server_cpu_seconds)
-    busy_before=$(machine_busy_seconds)
-    result=$(BODY_FILE=$SCENARIO FORM=0 wrk -t2 -c"$connections" -d"$ROUND" -s "$BENCH_DIR/post.lua" \
-        "$BASE/api/v1/evaluate" | grep '^RESULT')
-    echo "$result" | awk -v round="$round" -v c="$connections" -v s0="$cpu_before" -v s1="$(server_cpu_seconds)" \
-        -v b0="$busy_before" -v b1="$(machine_busy_seconds)" '{
+    cpu_mark
+    result=$(BODY_FILE=$SCENARIO FORM=$(form_of api) wrk -t2 -c"$connections" -d"$ROUND" -s "$BENCH_DIR/post.lua" \
+        "$BASE$(path_of api)" | grep '^RESULT')
+    echo "$result" | awk -v round="$round" -v c="$connections" -v s0="$MARK_SERVER" -v s1="$(server_cpu_seconds)" \
+        -v o="$(others_since_mark)" '{
             for (i = 2; i <= NF; i++) { split($i, kv, "="); r[kv[1]] = kv[2] }
-            printf "%5d %5d %7s %8s %8s %13.2f %12.1f\n", round, c, r["rps"], r["p50_ms"], r["p99_ms"],
-                1000 * (s1 - s0) / r["requests"], (b1 - b0) - (s1 - s0) }'
+            printf "%5d %5d %7s %8s %8s %13.2f %12s\n", round, c, r["rps"], r["p50_ms"], r["p99_ms"],
+                1000 * (s1 - s0) / r["requests"], o }'
 done
 echo "other_cpu_s: CPU used by everything but the server (wrk included) during the round"
 echo "JIT compile queue at the end:"

@@ -31,8 +31,12 @@ final class Gate {
         }
     }
 
+    /** Context attribute set on every request that went through the gate: it evaluated. */
+    static final String EVALUATED = "netpol.evaluated";
+
     Handler around(Handler handler) {
         return ctx -> {
+            ctx.attribute(EVALUATED, true);
             enter();
             try {
                 handler.handle(ctx);

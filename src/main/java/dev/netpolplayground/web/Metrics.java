@@ -13,20 +13,17 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Set;
 
 /** Prometheus metrics of one server: request latency by route, evaluations and their queue, errors, stored scenarios, JVM. */
 final class Metrics {
-    private static final Set<String> EVALUATING = Set.of(Routes.API_EVALUATE, Routes.FRAGMENT_EVALUATE, Routes.HOME,
-            Routes.FRAGMENT_EXPLAIN, Routes.EXERCISE_CHECK, Routes.TEACHER_CHECK, Routes.API_EXERCISE_CHECK);
-
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Histogram latency = Histogram.builder().name("http_request_duration_seconds")
             .help("Time to answer a request, by route").labelNames("method", "route", "status").classicOnly()
             .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
             .register(registry);
     private final Counter evaluations = Counter.builder().name("netpol_evaluations_total")
-            .help("Scenarios evaluated (page, fragments, API, exercise checks), by outcome").labelNames("outcome")
+            .help("Requests that evaluated a scenario (pages, fragments, exports, exercises, API), by outcome")
+            .labelNames("outcome")
             .register(registry);
     private final Counter errors = Counter.builder().name("netpol_errors_total")
             .help("Requests answered with a server error").register(registry);
@@ -46,7 +43,7 @@ final class Metrics {
         String route = endpoint == null ? (ctx.status().getCode() == 404 ? "unmatched" : "static") : endpoint.path;
         int status = ctx.status().getCode();
         latency.labelValues(ctx.method().name(), route, String.valueOf(status)).observe(millis / 1000.0);
-        if (EVALUATING.contains(route) && ctx.method().name().equals("POST")) {
+        if (Boolean.TRUE.equals(ctx.attribute(Gate.EVALUATED))) {
             evaluations.labelValues(status < 400 ? "ok" : status < 500 ? "invalid" : "error").inc();
         }
         if (status >= 500) {

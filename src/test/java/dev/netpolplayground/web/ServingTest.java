@@ -97,6 +97,9 @@ class ServingTest {
             }
             assertEquals(200, server.post(Routes.API_EVALUATE, "application/yaml", SCENARIO).statusCode(),
                     "once the turn is free, requests are served again");
+            String metrics = server.get(Routes.METRICS).body();
+            assertTrue(metrics.contains("netpol_evaluations_total{outcome=\"error\"} 2.0"), "the page and the API call");
+            assertTrue(metrics.contains("netpol_evaluations_total{outcome=\"ok\"} 1.0"), metrics);
         }
     }
 

@@ -31,7 +31,6 @@ final class PolicyParser {
     private static final List<String> PEER_FIELDS = List.of("podSelector", "namespaceSelector", "ipBlock");
     private static final List<String> PORT_FIELDS = List.of("protocol", "port", "endPort");
     private static final List<String> IPBLOCK_FIELDS = List.of("cidr", "except");
-    private static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
 
     private final Reader reader;
     private final SelectorParser selectors;
@@ -266,7 +265,7 @@ final class PolicyParser {
         }
         Reader.Fields port = maybePort.get();
         port.rejectUnknown(PORT_FIELDS, "a ports entry");
-        Optional<Protocol> parsedProtocol = protocol(port);
+        Optional<Protocol> parsedProtocol = port.protocol();
         Protocol protocol = parsedProtocol.orElse(Protocol.TCP);
         Optional<Node> portNode = port.get("port").filter(n -> !Reader.isNull(n));
         Optional<Integer> endPort = port.integer("endPort");
@@ -324,25 +323,5 @@ final class PolicyParser {
                     + " Add a second entry with protocol: UDP");
         }
         return Optional.of(new PortMatch.PortRange(protocol, number.get(), last));
-    }
-
-    /** protocol: absent or null means TCP; the value is case-sensitive. */
-    private Optional<Protocol> protocol(Reader.Fields port) {
-        Optional<Node> node = port.get("protocol").filter(n -> !Reader.isNull(n));
-        if (node.isEmpty()) {
-            return Optional.of(Protocol.TCP);
-        }
-        Optional<String> text = reader.string(node.get(), port.path("protocol"));
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        if (PROTOCOLS.contains(text.get())) {
-            return Optional.of(Protocol.valueOf(text.get()));
-        }
-        String hint = Names.closest(text.get(), PROTOCOLS).map(p -> "; did you mean '" + p + "'?")
-                .orElse("; use TCP, UDP or SCTP");
-        reader.error(node.get(), port.path("protocol"), "protocol '" + Reader.abbreviate(text.get())
-                + "' is not supported" + hint);
-        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.netpolplayground.parse;
 
 import dev.netpolplayground.model.Problem;
+import dev.netpolplayground.model.Protocol;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -10,6 +11,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Optional;
  * problems of a text are found in one pass.
  */
 final class Reader {
+    private static final List<String> PROTOCOLS = Arrays.stream(Protocol.values()).map(Enum::name).toList();
     private final List<Problem> errors = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
 
@@ -232,6 +235,29 @@ final class Reader {
 
         Optional<String> string(String key) {
             return get(key).flatMap(value -> reader.string(value, path(key)));
+        }
+
+        /**
+         * {@code protocol}: absent or null means TCP; the value is case-sensitive. Empty, with an
+         * error reported, for anything but TCP, UDP or SCTP.
+         */
+        Optional<Protocol> protocol() {
+            Optional<Node> node = get("protocol").filter(n -> !isNull(n));
+            if (node.isEmpty()) {
+                return Optional.of(Protocol.TCP);
+            }
+            Optional<String> text = reader.string(node.get(), path("protocol"));
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            if (PROTOCOLS.contains(text.get())) {
+                return Optional.of(Protocol.valueOf(text.get()));
+            }
+            String hint = Names.closest(text.get(), PROTOCOLS).map(p -> "; did you mean '" + p + "'?")
+                    .orElse("; use TCP, UDP or SCTP");
+            reader.error(node.get(), path("protocol"), "protocol '" + abbreviate(text.get()) + "' is not supported"
+                    + hint);
+            return Optional.empty();
         }
 
         Optional<Integer> integer(String key) {

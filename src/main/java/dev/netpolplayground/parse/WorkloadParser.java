@@ -16,8 +16,6 @@ import java.util.Set;
 
 /** What a pod spec contributes: container ports and hostNetwork; and a Pod's addresses. */
 final class WorkloadParser {
-    private static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
-
     private final Reader reader;
 
     WorkloadParser(Reader reader) {
@@ -87,23 +85,11 @@ final class WorkloadParser {
                         + elsewhere + "; a policy naming it matches whichever the plugin finds first");
             }
         }
-        Protocol protocol = Protocol.TCP;
-        Optional<String> protocolText = port.string("protocol");
-        if (protocolText.isPresent()) {
-            if (PROTOCOLS.contains(protocolText.get())) {
-                protocol = Protocol.valueOf(protocolText.get());
-            } else {
-                String hint = Names.closest(protocolText.get(), PROTOCOLS).map(p -> "; did you mean '" + p + "'?")
-                        .orElse("; use TCP, UDP or SCTP");
-                reader.error(port.anchor("protocol"), port.path("protocol"),
-                        "protocol '" + Reader.abbreviate(protocolText.get()) + "' is not supported" + hint);
-                return Optional.empty();
-            }
-        }
-        if (number.isEmpty() || number.get() < 1 || number.get() > 65535) {
+        Optional<Protocol> protocol = port.protocol();
+        if (protocol.isEmpty() || number.isEmpty() || number.get() < 1 || number.get() > 65535) {
             return Optional.empty();
         }
-        return Optional.of(new ContainerPort(name, number.get(), protocol));
+        return Optional.of(new ContainerPort(name, number.get(), protocol.get()));
     }
 
     /** status.podIPs (all of them) and status.podIP, without repeats. */

@@ -165,6 +165,34 @@ class ValidationTest {
         assertTrue(problem.message().contains("did you mean 'In'?"), problem.message());
     }
 
+    @Test
+    void an_unknown_protocol_is_an_error_with_a_hint_in_policies_and_in_container_ports() {
+        String policy = """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: dns, namespace: shop}
+                spec:
+                  podSelector: {}
+                  egress:
+                  - ports: [{port: 53, protocol: udp}]
+                """;
+        Problem inPolicy = onlyError(policy, "spec.egress[0].ports[0].protocol");
+        assertAt(inPolicy, policy, "protocol: udp", "udp");
+        assertEquals("protocol 'udp' is not supported; did you mean 'UDP'?", inPolicy.message());
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: dns, namespace: shop}
+                spec:
+                  containers:
+                  - name: c
+                    ports: [{containerPort: 53, protocol: QUIC}]
+                """;
+        Problem inPod = onlyError(pod, "spec.containers[0].ports[0].protocol");
+        assertAt(inPod, pod, "protocol: QUIC", "QUIC");
+        assertEquals("protocol 'QUIC' is not supported; use TCP, UDP or SCTP", inPod.message());
+    }
+
     // ipBlock
 
     @Test

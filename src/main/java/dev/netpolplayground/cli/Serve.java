@@ -1,11 +1,14 @@
 package dev.netpolplayground.cli;
 
+import dev.netpolplayground.model.Cidr;
 import dev.netpolplayground.store.Database;
+import dev.netpolplayground.web.Proxies;
 import dev.netpolplayground.web.WebApp;
 import io.javalin.Javalin;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,12 +33,18 @@ final class Serve {
                 (int) WebApp.Settings.DEFAULT.warmUp().toSeconds()));
         int rememberMib = args.intOption("--remember-mib", envInt(env, "PLAYGROUND_REMEMBER_MIB",
                 (int) WebApp.Settings.DEFAULT.rememberMib()));
-        if (evaluations < 1 || warmUpSeconds < 0 || sharesPerMinute < 1 || rememberMib < 0) {
+        int memoryMib = args.intOption("--memory-mib", envInt(env, "PLAYGROUND_MEMORY_MIB",
+                (int) WebApp.Settings.DEFAULT.memoryMib()));
+        if (evaluations < 1 || warmUpSeconds < 0 || sharesPerMinute < 1 || rememberMib < 0 || memoryMib < 0) {
             throw new Arguments.UsageException("--concurrent-evaluations and --shares-per-minute need at least 1,"
-                    + " --warm-up-seconds and --remember-mib at least 0");
+                    + " --warm-up-seconds, --remember-mib and --memory-mib at least 0");
         }
         boolean trustProxy = args.options().containsKey("--trust-proxy")
                 || Boolean.parseBoolean(env.getOrDefault("PLAYGROUND_TRUST_PROXY", "false"));
+        String proxyNetworks = args.option("--trusted-proxies", env.getOrDefault("PLAYGROUND_TRUSTED_PROXIES",
+                Proxies.PRIVATE_NETWORKS));
+        List<Cidr> trusted = Proxies.networks(proxyNetworks).orElseThrow(() -> new Arguments.UsageException(
+                "--trusted-proxies needs networks such as 10.0.0.0/8,192.168.1.7, not '" + proxyNetworks + "'"));
         Database database;
         try {
             database = Database.open(url, user, password);
@@ -47,9 +56,11 @@ final class Serve {
             err.println("cannot open the database " + redact(url) + ": " + cause.getMessage());
             return 2;
         }
+        WebApp.Settings settings = new WebApp.Settings(sharesPerMinute, WebApp.Settings.DEFAULT.stopTimeoutMillis(),
+                WebApp.Settings.DEFAULT.proxies(), evaluations, WebApp.Settings.DEFAULT.queueWait(),
+                Duration.ofSeconds(warmUpSeconds), rememberMib, memoryMib);
         WebApp.Services services = WebApp.services(database.scenarios(),
-                new WebApp.Settings(sharesPerMinute, WebApp.Settings.DEFAULT.stopTimeoutMillis(), trustProxy, evaluations,
-                        WebApp.Settings.DEFAULT.queueWait(), Duration.ofSeconds(warmUpSeconds), rememberMib));
+                trustProxy ? settings.behindProxies(trusted) : settings);
         Javalin app = WebApp.create(services);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

@@ -2,6 +2,7 @@ package dev.netpolplayground.exercises;
 
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.model.Problem;
+import dev.netpolplayground.parse.Parsed;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,12 +11,13 @@ import java.util.Optional;
  * How far a student's answer is from the goal. {@code solved} is derived: no problems, and no
  * graded cell differs.
  *
- * @param syntaxError the answer is not YAML/JSON at all (rather than invalid objects)
+ * @param refusal why the answer was refused, when it has problems
  * @param matrix the student's matrix (absent when the answer has problems)
  * @param target the goal laid over the student's matrix, whose probes may differ from the cluster's
  * @param graded how many cells the goal speaks about
  */
-public record Grade(List<Difference> differing, List<Problem> problems, boolean syntaxError, List<Problem> warnings,
+public record Grade(List<Difference> differing, List<Problem> problems, Optional<Parsed.Refusal> refusal,
+                    List<Problem> warnings,
                     Optional<Matrix> matrix, Optional<Target> target, long graded) {
     public Grade {
         differing = List.copyOf(differing);

@@ -38,7 +38,8 @@ public final class Grader {
     public Grade grade(Exercise exercise, String answer) {
         Parsed alone = parser.parse(answer);
         if (alone instanceof Parsed.Failed) {
-            return new Grade(List.of(), ((Parsed.Failed) alone).errors(), ((Parsed.Failed) alone).syntax(), List.of(),
+            return new Grade(List.of(), ((Parsed.Failed) alone).errors(),
+                    Optional.of(((Parsed.Failed) alone).refusal()), List.of(),
                     Optional.empty(), Optional.empty(), 0);
         }
         Parsed.Ok ok = (Parsed.Ok) alone;
@@ -50,13 +51,15 @@ public final class Grader {
                 "Namespace '" + ns.name() + "' belongs to the cluster: your answer may only contain NetworkPolicies",
                 0, 0, "")));
         if (!notPolicies.isEmpty()) {
-            return new Grade(List.of(), notPolicies, false, List.of(), Optional.empty(), Optional.empty(), 0);
+            return new Grade(List.of(), notPolicies, Optional.of(Parsed.Refusal.INVALID), List.of(), Optional.empty(),
+                    Optional.empty(), 0);
         }
         int answerLines = answer.split("\n", -1).length;
         Analysis.Result result = analysis.run(new Analysis.Request(answer + "\n---\n" + exercise.cluster(),
                 exercise.probes(), exercise.externals()));
         if (result instanceof Analysis.Invalid) {
-            return new Grade(List.of(), ((Analysis.Invalid) result).errors(), ((Analysis.Invalid) result).syntax(),
+            return new Grade(List.of(), ((Analysis.Invalid) result).errors(),
+                    Optional.of(((Analysis.Invalid) result).refusal()),
                     List.of(), Optional.empty(), Optional.empty(), 0);
         }
         Analysis.Success success = (Analysis.Success) result;
@@ -83,7 +86,7 @@ public final class Grader {
                 }
             }
         }
-        return new Grade(differing, List.of(), false, warnings, Optional.of(matrix), Optional.of(target), graded);
+        return new Grade(differing, List.of(), Optional.empty(), warnings, Optional.of(matrix), Optional.of(target), graded);
     }
 
     /** The exercise's cluster with no policies, and the goal laid over it (for showing it to students). */

@@ -24,9 +24,18 @@ import java.util.List;
  * the same example.
  */
 public final class Analysis {
+    /**
+     * Heap held while a text is parsed, per character: snakeyaml's nodes with their marks (41 bytes
+     * a character measured on the 5,000-pod dump), with a margin.
+     */
+    static final long PARSE_BYTES_PER_CHAR = 48;
+    private static final long BASE_BYTES = 1 << 20;
+    /** Bit tables the matrix keeps per cell (egress, ingress, allowed), plus one for the evaluation's own rows. */
+    private static final long MATRIX_TABLES = 4;
     private final ScenarioParser parser;
     private final Budget budget;
     private final Memory memory;
+    private final MemoryPool pool;
     private final LinkedHashMap<Request, Success> recent = new LinkedHashMap<>(16, 0.75f, true);
     private long recentBytes;
 
@@ -44,9 +53,26 @@ public final class Analysis {
     }
 
     public Analysis(ScenarioParser parser, Budget budget, Memory memory) {
+        this(parser, budget, memory, MemoryPool.UNLIMITED);
+    }
+
+    /** @param pool the memory that concurrent requests share; each reserves its parse and matrix from it */
+    public Analysis(ScenarioParser parser, Budget budget, Memory memory, MemoryPool pool) {
         this.parser = parser;
         this.budget = budget;
         this.memory = memory;
+        this.pool = pool;
+    }
+
+    /**
+     * Reserves memory for something built from a result (an answer, an export), from the pool
+     * that evaluations use; close it when the thing is written.
+     *
+     * @throws MemoryPool.TooLarge when it needs more than the whole pool
+     * @throws MemoryPool.Busy     when the memory does not come free in time
+     */
+    public MemoryPool.Reservation reserve(long bytes) {
+        return pool.reserve(bytes);
     }
 
     /**
@@ -86,12 +112,16 @@ public final class Analysis {
         }
     }
 
-    /** @param syntax the text is not YAML/JSON at all (HTTP 400), rather than invalid objects (422) */
-    public record Invalid(Request request, List<Problem> errors, List<Problem> warnings, boolean syntax)
+    /** @param refusal why: not YAML at all, invalid objects, or over a limit */
+    public record Invalid(Request request, List<Problem> errors, List<Problem> warnings, Parsed.Refusal refusal)
             implements Result {
         public Invalid {
             errors = List.copyOf(errors);
             warnings = List.copyOf(warnings);
+        }
+
+        public boolean syntax() {
+            return refusal == Parsed.Refusal.SYNTAX;
         }
     }
 
@@ -146,6 +176,21 @@ public final class Analysis {
     }
 
     private Result compute(Request request) {
+        try (MemoryPool.Reservation held = pool.reserve(BASE_BYTES + PARSE_BYTES_PER_CHAR * request.text().length())) {
+            return compute(request, held);
+        } catch (MemoryPool.TooLarge tooLarge) {
+            return new Invalid(request, List.of(Problem.error("evaluating this scenario needs " + tooLarge.sentence()
+                    + "; split it, name fewer probes, or use the command line (java -jar netpol-playground.jar eval),"
+                    + " which has no such limit", 0, 0, "")), List.of(), Parsed.Refusal.TOO_LARGE);
+        }
+    }
+
+    /**
+     * 1. Parse (the text's memory is reserved by the caller).
+     * 2. Count the cells and refuse more than the budget, then reserve the matrix's rows.
+     * 3. Lint and evaluate against the deadline.
+     */
+    private Result compute(Request request, MemoryPool.Reservation held) {
         long start = System.nanoTime();
         List<Problem> optionProblems = new ArrayList<>();
         List<Probe> probes = Options.probes(request.probes(), optionProblems);
@@ -155,10 +200,10 @@ public final class Analysis {
             Parsed.Failed failed = (Parsed.Failed) parsed;
             List<Problem> errors = new ArrayList<>(failed.errors());
             errors.addAll(optionProblems);
-            return new Invalid(request, errors, failed.warnings(), failed.syntax());
+            return new Invalid(request, errors, failed.warnings(), failed.refusal());
         }
         if (!optionProblems.isEmpty()) {
-            return new Invalid(request, optionProblems, parsed.warnings(), true);
+            return new Invalid(request, optionProblems, parsed.warnings(), Parsed.Refusal.SYNTAX);
         }
         Scenario scenario = ((Parsed.Ok) parsed).scenario().withExternals(externals);
         boolean defaulted = probes.isEmpty();
@@ -170,10 +215,11 @@ public final class Analysis {
             return new Invalid(request, List.of(Problem.error(scenario.endpoints().size() + " endpoints × "
                     + probes.size() + " probes make " + cells + " cells, more than the " + budget.maxCells()
                     + " one evaluation may have here; name fewer probes or split the scenario", 0, 0, "")),
-                    parsed.warnings(), false);
+                    parsed.warnings(), Parsed.Refusal.TOO_LARGE);
         }
+        held.grow(MATRIX_TABLES * cells / 8);
         List<Problem> warnings = new ArrayList<>(parsed.warnings());
-        warnings.addAll(Lints.of(scenario));
+        warnings.addAll(Problem.listed(Lints.of(scenario)));
         long parsedAt = System.nanoTime();
         Matrix matrix;
         try {
@@ -181,7 +227,7 @@ public final class Analysis {
         } catch (Evaluator.TooSlow tooSlow) {
             return new Invalid(request, List.of(Problem.error("the evaluation took longer than "
                     + budget.maxTime().toSeconds() + " s and was stopped; split the scenario or name fewer probes",
-                    0, 0, "")), parsed.warnings(), false);
+                    0, 0, "")), parsed.warnings(), Parsed.Refusal.TOO_LARGE);
         }
         long evaluatedAt = System.nanoTime();
         return new Success(request, matrix, warnings, defaulted, parsedAt - start, evaluatedAt - parsedAt, false);

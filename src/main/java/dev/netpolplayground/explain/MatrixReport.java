@@ -20,6 +20,9 @@ public final class MatrixReport {
     private MatrixReport() {
     }
 
+    /** Room for the probes, summary and warnings (at most {@link Problem#LISTED} of each severity, plus one). */
+    private static final long WARNINGS_BYTES = 2L * (Problem.LISTED + 1) * 400;
+
     /** How much to say about each cell. */
     public enum Detail { FULL, NO_REASONS, COMPACT }
 
@@ -86,19 +89,108 @@ public final class MatrixReport {
         return report;
     }
 
-    /** The count of cells the full form would list, to refuse answers too large to be useful. */
+    /**
+     * The count of cells the full form would list: sources × destinations less each endpoint to
+     * itself and the outside-to-outside pairs, for every probe. Counted from the two selections,
+     * without visiting the pairs.
+     */
     public static long cellCount(Matrix matrix, Selection from, Selection to) {
         List<Endpoint> endpoints = matrix.endpoints();
-        long count = 0;
-        List<Integer> destinations = indexes(endpoints, to);
-        for (int s : indexes(endpoints, from)) {
-            for (int d : destinations) {
-                if (s != d && matrix.applicable(s, d)) {
-                    count++;
-                }
-            }
+        long sources = 0;
+        long destinations = 0;
+        long both = 0;
+        long outsideSources = 0;
+        long outsideDestinations = 0;
+        long outsideBoth = 0;
+        for (Endpoint endpoint : endpoints) {
+            boolean source = from.keeps(endpoint);
+            boolean destination = to.keeps(endpoint);
+            boolean outside = endpoint.external();
+            sources += source ? 1 : 0;
+            destinations += destination ? 1 : 0;
+            both += source && destination ? 1 : 0;
+            outsideSources += source && outside ? 1 : 0;
+            outsideDestinations += destination && outside ? 1 : 0;
+            outsideBoth += source && destination && outside ? 1 : 0;
         }
-        return count * matrix.probes().size();
+        long pairs = sources * destinations - both - (outsideSources * outsideDestinations - outsideBoth);
+        return pairs * matrix.probes().size();
+    }
+
+    /**
+     * About how many bytes of JSON {@link #of} would write, known before it is built: the full
+     * form's cells are measured on a sample of them (their reasons are most of the answer).
+     */
+    public static long estimatedBytes(Matrix matrix, Detail detail, Selection from, Selection to) {
+        List<Endpoint> endpoints = matrix.endpoints();
+        long endpointBytes = 0;
+        long idBytes = 0;
+        long sourceIds = 0;
+        long sources = 0;
+        long destinations = 0;
+        for (Endpoint endpoint : endpoints) {
+            long id = endpoint.id().length();
+            endpointBytes += 100 + 2 * id + endpoint.labels().entrySet().stream()
+                    .mapToLong(l -> l.getKey().length() + l.getValue().length() + 6).sum();
+            idBytes += id;
+            if (from.keeps(endpoint)) {
+                sources++;
+                sourceIds += id;
+            }
+            destinations += to.keeps(endpoint) ? 1 : 0;
+        }
+        long probes = matrix.probes().size();
+        long cells = cellCount(matrix, from, to);
+        long meanId = endpoints.isEmpty() ? 0 : idBytes / endpoints.size();
+        long body;
+        switch (detail) {
+            case COMPACT:
+                body = probes * (sources * destinations + sourceIds + 6 * sources) + destinations * (meanId + 3);
+                break;
+            case NO_REASONS:
+                body = cells * (2 * meanId + 120);
+                break;
+            default:
+                body = cells * sampledCellBytes(matrix, from, to);
+        }
+        return WARNINGS_BYTES + endpointBytes + body;
+    }
+
+    /** The mean size of a full cell, measured on up to 16 cells spread over the selection, with a margin. */
+    private static long sampledCellBytes(Matrix matrix, Selection from, Selection to) {
+        List<Integer> sources = indexes(matrix.endpoints(), from);
+        List<Integer> destinations = indexes(matrix.endpoints(), to);
+        long measured = 0;
+        int sampled = 0;
+        for (int k = 0; k < 64 && sampled < 16 && !sources.isEmpty() && !destinations.isEmpty(); k++) {
+            int s = sources.get((int) ((long) k * 7919 % sources.size()));
+            int d = destinations.get((int) ((long) k * 104_729 % destinations.size()));
+            if (s == d || !matrix.applicable(s, d)) {
+                continue;
+            }
+            measured += jsonLength(cell(matrix, s, d, k % matrix.probes().size(), true));
+            sampled++;
+        }
+        return sampled == 0 ? 0 : measured * 5 / 4 / sampled + 2;
+    }
+
+    /** About how long {@code value} is as JSON (strings unescaped): enough to size an answer. */
+    private static long jsonLength(Object value) {
+        if (value instanceof Map) {
+            long length = 2;
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                length += entry.getKey().toString().length() + 4 + jsonLength(entry.getValue());
+            }
+            return length;
+        }
+        if (value instanceof List) {
+            long length = 2;
+            for (Object item : (List<?>) value) {
+                length += 1 + jsonLength(item);
+            }
+            return length;
+        }
+        return value instanceof String ? ((String) value).length() + 2 : String.valueOf(value).length();
     }
 
     private static List<Integer> indexes(List<Endpoint> endpoints, Selection selection) {

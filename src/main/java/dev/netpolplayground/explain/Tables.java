@@ -79,6 +79,22 @@ public final class Tables {
         return out.toString();
     }
 
+    /** About how many bytes (UTF-8) {@link #csv} writes, known before it is built. */
+    public static long estimatedCsvBytes(Matrix matrix) {
+        return 64 + MatrixReport.cellCount(matrix, Selection.ALL, Selection.ALL) * (2 * meanIdLength(matrix) + 45);
+    }
+
+    /** About how many bytes (UTF-8: a ✓ is three) {@link #markdown} writes, known before it is built. */
+    public static long estimatedMarkdownBytes(Matrix matrix) {
+        long n = matrix.endpoints().size();
+        long id = meanIdLength(matrix) + 4;
+        return matrix.probes().size() * ((n + 2) * (6 * n + id) + n * id + 32);
+    }
+
+    private static long meanIdLength(Matrix matrix) {
+        return (long) matrix.endpoints().stream().mapToInt(e -> e.id().length()).average().orElse(0) + 1;
+    }
+
     /** '.' allowed, 'X' denied, '-' for outside-to-outside pairs; a pod to itself shows as allowed. */
     public static char symbol(Matrix matrix, int s, int d, int p) {
         if (!matrix.applicable(s, d)) {

@@ -20,7 +20,7 @@ public record Cidr(IpAddress base, int prefix) {
             return Optional.empty();
         }
         String prefixText = text.substring(slash + 1);
-        if (prefixText.isEmpty() || prefixText.length() > 3 || !prefixText.chars().allMatch(Character::isDigit)
+        if (prefixText.isEmpty() || prefixText.length() > 3 || !Digits.decimal(prefixText)
                 || (prefixText.length() > 1 && prefixText.charAt(0) == '0')) {
             return Optional.empty();
         }

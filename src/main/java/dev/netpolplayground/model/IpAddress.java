@@ -36,7 +36,7 @@ public record IpAddress(boolean v6, long hi, long lo) implements Comparable<IpAd
         }
         long value = 0;
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+            if (part.isEmpty() || part.length() > 3 || !Digits.decimal(part)
                     || (part.length() > 1 && part.charAt(0) == '0')) {
                 return Optional.empty();
             }
@@ -100,7 +100,7 @@ public record IpAddress(boolean v6, long hi, long lo) implements Comparable<IpAd
                 return null;
             }
             for (int c = 0; c < part.length(); c++) {
-                if (Character.digit(part.charAt(c), 16) < 0) {
+                if (Digits.hex(part.charAt(c)) < 0) {
                     return null;
                 }
             }

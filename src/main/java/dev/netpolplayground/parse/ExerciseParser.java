@@ -19,6 +19,9 @@ public final class ExerciseParser {
     private static final List<String> FIELDS = List.of("id", "title", "level", "brief", "cluster", "starter", "probes",
             "external", "goal", "hints", "debrief");
     private static final List<String> LEVELS = List.of("beginner", "intermediate", "advanced");
+    private static final int MAX_CODE_POINTS = 1024 * 1024;
+    private static final int MAX_NODES = 100_000;
+    private static final int MAX_DEPTH = 64;
     private static final Pattern ID = Pattern.compile("[a-z0-9]([-a-z0-9]{0,62}[a-z0-9])?");
 
     /** An exercise, or why the text is not one. */
@@ -39,13 +42,19 @@ public final class ExerciseParser {
         Optional<Node> root;
         try {
             LoadSettings settings = LoadSettings.builder().setSchema(new FastCoreSchema()).setMaxAliasesForCollections(20)
-                    .setCodePointLimit(1024 * 1024).build();
+                    .setCodePointLimit(MAX_CODE_POINTS).build();
             root = new Compose(settings).composeString(text);
         } catch (YamlEngineException e) {
             return new Failed(List.of(Problem.error("not valid YAML: " + e.getMessage(), 0, 0, "")));
         }
         if (root.isEmpty()) {
             return new Failed(List.of(Problem.error("the exercise is empty", 0, 0, "")));
+        }
+        Expansion expansion = Expansion.of(List.of(root.get()), MAX_DEPTH);
+        if (expansion.tooDeep().isPresent() || expansion.nodes() > MAX_NODES || expansion.characters() > MAX_CODE_POINTS) {
+            return new Failed(List.of(Problem.error("the exercise is nested more than " + MAX_DEPTH + " levels deep or"
+                    + " expands, through its aliases, to more than " + MAX_NODES + " nodes or " + MAX_CODE_POINTS
+                    + " characters", 0, 0, "")));
         }
         Optional<Reader.Fields> maybe = reader.fields(root.get(), "");
         if (maybe.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.netpolplayground.parse;
 
+import dev.netpolplayground.model.Digits;
 import dev.netpolplayground.model.IpAddress;
 import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Problem;
@@ -64,7 +65,7 @@ public final class Options {
     }
 
     private static int parsePort(String text) {
-        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(Character::isDigit)) {
+        if (text.length() > 5 || !Digits.decimal(text)) {
             return -1;
         }
         int port = Integer.parseInt(text);

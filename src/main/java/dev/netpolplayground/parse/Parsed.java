@@ -16,14 +16,24 @@ public sealed interface Parsed permits Parsed.Ok, Parsed.Failed {
         }
     }
 
-    /**
-     * @param syntax true when the text is not well-formed YAML/JSON at all (HTTP 400), false when it
-     *               is well-formed but describes invalid objects (HTTP 422)
-     */
-    record Failed(List<Problem> errors, boolean syntax, List<Problem> warnings) implements Parsed {
+    /** Why a text was refused. */
+    enum Refusal {
+        /** Not well-formed YAML/JSON at all (HTTP 400). */
+        SYNTAX,
+        /** Well-formed, but the objects it describes are not valid (HTTP 422). */
+        INVALID,
+        /** Over a limit of what one text may make the reader do: nodes, objects, nesting (HTTP 413). */
+        TOO_LARGE
+    }
+
+    record Failed(List<Problem> errors, Refusal refusal, List<Problem> warnings) implements Parsed {
         public Failed {
             errors = List.copyOf(errors);
             warnings = List.copyOf(warnings);
+        }
+
+        public boolean syntax() {
+            return refusal == Refusal.SYNTAX;
         }
     }
 }

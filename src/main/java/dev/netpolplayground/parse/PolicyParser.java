@@ -1,6 +1,7 @@
 package dev.netpolplayground.parse;
 
 import dev.netpolplayground.model.Cidr;
+import dev.netpolplayground.model.Digits;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.IpAddress;
 import dev.netpolplayground.model.LabelSelector;
@@ -287,7 +288,7 @@ final class PolicyParser {
         String portPath = port.path("port");
         if (value instanceof ScalarNode && value.getTag().equals(Tag.STR)) {
             String name = ((ScalarNode) value).getValue();
-            if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+            if (!name.isEmpty() && Digits.decimal(name)) {
                 reader.error(value, portPath, "port \"" + name + "\" is quoted, so it is read as a port name (and"
                         + " names need a letter); write the number without quotes: port: " + name);
                 return Optional.empty();

@@ -27,21 +27,40 @@ final class Reader {
     private static final List<String> PROTOCOLS = Arrays.stream(Protocol.values()).map(Enum::name).toList();
     private final List<Problem> errors = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
+    private long errorCount;
+    private long warningCount;
 
+    /** The first {@link Problem#LISTED} errors, and how many more there were. */
     List<Problem> errors() {
-        return errors;
+        return Problem.listed(errors, errorCount);
     }
 
+    boolean hasErrors() {
+        return errorCount > 0;
+    }
+
+    /** The first {@link Problem#LISTED} warnings, and how many more there were. */
     List<Problem> warnings() {
-        return warnings;
+        return Problem.listed(warnings, warningCount);
     }
 
     void error(Node node, String path, String message) {
-        errors.add(Problem.error(message, line(node), column(node), path));
+        add(Problem.error(message, line(node), column(node), path));
     }
 
     void warn(Node node, String path, String message) {
-        warnings.add(Problem.warning(message, line(node), column(node), path));
+        add(Problem.warning(message, line(node), column(node), path));
+    }
+
+    /** Only the first problems of each severity are kept; a flood of them is counted, not stored. */
+    void add(Problem problem) {
+        if (problem.severity() == Problem.Severity.ERROR) {
+            if (errorCount++ < Problem.LISTED) {
+                errors.add(problem);
+            }
+        } else if (warningCount++ < Problem.LISTED) {
+            warnings.add(problem);
+        }
     }
 
     static int line(Node node) {
@@ -83,7 +102,7 @@ final class Reader {
             }
             String name = ((ScalarNode) key).getValue();
             if (entries.containsKey(name)) {
-                error(key, join(path, name), "duplicate key '" + name + "' (first at line "
+                error(key, join(path, name), "duplicate key '" + abbreviate(name) + "' (first at line "
                         + line(entries.get(name).getKeyNode()) + ")");
                 continue;
             }
@@ -114,8 +133,8 @@ final class Reader {
         }
         ScalarNode scalar = (ScalarNode) node;
         if (!scalar.getTag().equals(Tag.STR)) {
-            error(node, path, "must be a string, but " + scalar.getValue() + " is read as " + describe(node)
-                    + "; quote it: \"" + scalar.getValue() + "\"");
+            error(node, path, "must be a string, but " + abbreviate(scalar.getValue()) + " is read as "
+                    + describe(node) + "; quote it: \"" + abbreviate(scalar.getValue()) + "\"");
             return Optional.empty();
         }
         return Optional.of(scalar.getValue());
@@ -138,12 +157,12 @@ final class Reader {
                 value = Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
             }
             if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-                error(node, path, "number " + text + " is too large");
+                error(node, path, "number " + abbreviate(text) + " is too large");
                 return Optional.empty();
             }
             return Optional.of((int) value);
         } catch (NumberFormatException tooLong) {
-            error(node, path, "number " + text + " is too large");
+            error(node, path, "number " + abbreviate(text) + " is too large");
             return Optional.empty();
         }
     }
@@ -172,7 +191,7 @@ final class Reader {
             return "empty (null)";
         }
         if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
-            return "the number " + value;
+            return "the number " + abbreviate(value);
         }
         if (tag.equals(Tag.BOOL)) {
             return "the boolean " + value;
@@ -184,8 +203,9 @@ final class Reader {
         return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
 
+    /** A field path; a key is abbreviated like a quoted value (paths are shown to the user). */
     static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return path.isEmpty() ? abbreviate(key) : path + "." + abbreviate(key);
     }
 
     static String index(String path, int i) {
@@ -279,7 +299,7 @@ final class Reader {
                     String hint = Names.closest(entry.getKey(), known).map(k -> "; did you mean '" + k + "'?")
                             .orElse("; " + where + " takes " + String.join(", ", known));
                     reader.error(entry.getValue().getKeyNode(), path(entry.getKey()),
-                            "unknown field '" + entry.getKey() + "'" + hint);
+                            "unknown field '" + abbreviate(entry.getKey()) + "'" + hint);
                 }
             }
         }

@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,9 +62,16 @@ public final class ScenarioParser {
     /** Immutable, and its schema keeps no state: shared by every parse of this parser. */
     private final LoadSettings settings;
 
-    /** Input limits; {@link #DEFAULT} suits files on disk, the web server passes tighter ones. */
-    public record Limits(int maxCodePoints, int maxAliases, int maxObjects) {
-        public static final Limits DEFAULT = new Limits(256 * 1024 * 1024, 100, 200_000);
+    /**
+     * Input limits; {@link #DEFAULT} suits files on disk, the web server passes tighter ones.
+     *
+     * @param maxCodePoints the text's length, and also what its scalars may add up to once aliases are expanded
+     * @param maxAliases    aliases to collections (snakeyaml's own limit)
+     * @param maxObjects    Kubernetes objects, List items included
+     * @param maxNodes      YAML nodes once every alias is expanded: what every walk over the documents visits
+     */
+    public record Limits(int maxCodePoints, int maxAliases, int maxObjects, long maxNodes) {
+        public static final Limits DEFAULT = new Limits(256 * 1024 * 1024, 100, 200_000, 100_000_000);
     }
 
     public ScenarioParser(Limits limits) {
@@ -114,30 +122,67 @@ public final class ScenarioParser {
             } catch (StackOverflowError e) {
                 return syntaxError("the input is nested too deeply", 0, 0);
             }
+            Optional<Parsed> tooLarge = tooLarge(documents);
+            if (tooLarge.isPresent()) {
+                return tooLarge.get();
+            }
             for (Node document : documents) {
-                if (!shapeIsSafe(document, Where.TOP, 0, Collections.newSetFromMap(new IdentityHashMap<>()))) {
+                if (!shapeIsSafe(document, Where.TOP, Collections.newSetFromMap(new IdentityHashMap<>()))) {
                     continue;
                 }
                 if (!Reader.isNull(document)) {
                     object(document, "");
                 }
+                if (objects > limits.maxObjects()) {
+                    return refused(String.format(Locale.ROOT, "the input has more than %,d objects, the most one"
+                            + " evaluation reads here; split it, or use the command line", limits.maxObjects()), 0, 0);
+                }
             }
-            if (objects > limits.maxObjects()) {
-                reader.error(documents.get(0), "", "the input has " + objects + " objects; the limit is "
-                        + limits.maxObjects());
-            }
-            skipped.forEach((kind, names) -> reader.warnings().add(Problem.warning(kind + " skipped ("
-                    + String.join(", ", names.subList(0, Math.min(5, names.size())))
-                    + (names.size() > 5 ? ", ..." : "") + "): only Namespaces, Pods, workloads and NetworkPolicies"
-                    + " affect reachability", 0, 0, "")));
-            if (!reader.errors().isEmpty()) {
-                return new Parsed.Failed(reader.errors(), false, reader.warnings());
+            skipped.forEach((kind, names) -> reader.add(Problem.warning(Reader.abbreviate(kind) + " skipped ("
+                    + String.join(", ", names.subList(0, Math.min(5, names.size())).stream().map(Reader::abbreviate)
+                    .toList()) + (names.size() > 5 ? ", ..." : "") + "): only Namespaces, Pods, workloads and"
+                    + " NetworkPolicies affect reachability", 0, 0, "")));
+            if (reader.hasErrors()) {
+                return new Parsed.Failed(reader.errors(), Parsed.Refusal.INVALID, reader.warnings());
             }
             return new Parsed.Ok(assemble(), reader.warnings());
         }
 
+        /**
+         * Measures the documents with every alias expanded before anything walks them: the walks
+         * below visit the tree, and a few hundred bytes of aliases can make it as large as wanted.
+         */
+        private Optional<Parsed> tooLarge(List<Node> documents) {
+            Expansion expansion = Expansion.of(documents, MAX_DEPTH);
+            if (expansion.tooDeep().isPresent()) {
+                Node deep = expansion.tooDeep().get();
+                return Optional.of(refused("nested more than " + MAX_DEPTH + " levels deep (aliases expanded)",
+                        Reader.line(deep), Reader.column(deep)));
+            }
+            if (expansion.nodes() > limits.maxNodes()) {
+                return Optional.of(refused(String.format(Locale.ROOT, "once its aliases (*name) are expanded, the"
+                        + " input has %s YAML nodes, more than the %,d read here; write the objects out"
+                        + " without aliases, or send fewer", count(expansion.nodes()), limits.maxNodes()), 0, 0));
+            }
+            if (expansion.characters() > limits.maxCodePoints()) {
+                return Optional.of(refused(String.format(Locale.ROOT, "once its aliases (*name) are expanded, the"
+                        + " input's values add up to %s characters, more than the %,d read here; repeat"
+                        + " long values less often", count(expansion.characters()), limits.maxCodePoints()), 0, 0));
+            }
+            return Optional.empty();
+        }
+
+        private static String count(long value) {
+            return value == Long.MAX_VALUE ? "more than 9 × 10^18" : String.format(Locale.ROOT, "%,d", value);
+        }
+
         private Parsed syntaxError(String message, int line, int column) {
-            return new Parsed.Failed(List.of(Problem.error(message, line, column, "")), true, List.of());
+            return new Parsed.Failed(List.of(Problem.error(message, line, column, "")), Parsed.Refusal.SYNTAX, List.of());
+        }
+
+        private Parsed refused(String message, int line, int column) {
+            return new Parsed.Failed(List.of(Problem.error(message, line, column, "")), Parsed.Refusal.TOO_LARGE,
+                    List.of());
         }
 
         /**
@@ -164,14 +209,11 @@ public final class ScenarioParser {
         }
 
         /**
-         * Rejects cyclic aliases and absurd nesting before anything reads the tree, and warns about
-         * plain words that kubectl's YAML 1.1 would read as booleans.
+         * Rejects cyclic aliases before anything reads the tree, and warns about plain words that
+         * kubectl's YAML 1.1 would read as booleans. The tree is known to be small enough to walk
+         * ({@link #tooLarge}).
          */
-        private boolean shapeIsSafe(Node node, Where where, int depth, Set<Node> ancestors) {
-            if (depth > MAX_DEPTH) {
-                reader.error(node, where.path(), "nested more than " + MAX_DEPTH + " levels deep");
-                return false;
-            }
+        private boolean shapeIsSafe(Node node, Where where, Set<Node> ancestors) {
             if (!ancestors.add(node)) {
                 reader.error(node, where.path(), "this value refers to itself through an alias");
                 return false;
@@ -181,13 +223,13 @@ public final class ScenarioParser {
                 for (NodeTuple tuple : ((MappingNode) node).getValue()) {
                     Where field = where.field(tuple.getKeyNode() instanceof ScalarNode
                             ? ((ScalarNode) tuple.getKeyNode()).getValue() : "?");
-                    safe &= shapeIsSafe(tuple.getKeyNode(), field, depth + 1, ancestors);
-                    safe &= safe && shapeIsSafe(tuple.getValueNode(), field, depth + 1, ancestors);
+                    safe &= shapeIsSafe(tuple.getKeyNode(), field, ancestors);
+                    safe &= safe && shapeIsSafe(tuple.getValueNode(), field, ancestors);
                 }
             } else if (node instanceof SequenceNode) {
                 List<Node> items = ((SequenceNode) node).getValue();
                 for (int i = 0; i < items.size() && safe; i++) {
-                    safe = shapeIsSafe(items.get(i), where.item(i), depth + 1, ancestors);
+                    safe = shapeIsSafe(items.get(i), where.item(i), ancestors);
                 }
             } else {
                 ScalarNode scalar = (ScalarNode) node;
@@ -244,7 +286,10 @@ public final class ScenarioParser {
                         String name = object.fields("metadata").flatMap(m -> m.get("name"))
                                 .filter(n -> n instanceof ScalarNode).map(n -> ((ScalarNode) n).getValue())
                                 .orElse("?");
-                        skipped.computeIfAbsent(kind.get(), k -> new ArrayList<>()).add(name);
+                        List<String> names = skipped.computeIfAbsent(kind.get(), k -> new ArrayList<>());
+                        if (names.size() <= 5) {
+                            names.add(name);
+                        }
                     }
             }
         }
@@ -397,7 +442,7 @@ public final class ScenarioParser {
                     p.ingress().stream(), p.egress().stream())).map(Rule::peers).flatMap(List::stream)
                     .anyMatch(peer -> peer instanceof Peer.IpBlockPeer);
             if (assigned > 0 && ipBlocksUsed) {
-                reader.warnings().add(Problem.warning(assigned + " pod(s) or workloads have no IP in status, so"
+                reader.add(Problem.warning(assigned + " pod(s) or workloads have no IP in status, so"
                         + " they were given addresses from " + ASSIGNED_RANGE + "; ipBlock rules are evaluated"
                         + " against those addresses", 0, 0, ""));
             }

@@ -2,20 +2,28 @@ package dev.netpolplayground.web;
 
 import dev.netpolplayground.explain.Analysis;
 import dev.netpolplayground.explain.MatrixReport;
+import dev.netpolplayground.explain.MemoryPool;
 import dev.netpolplayground.explain.Selection;
 import dev.netpolplayground.model.Problem;
+import dev.netpolplayground.parse.Parsed;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /** The JSON API: the same analysis as the page, as data. */
 final class ApiController {
-    /** A full answer (every cell with reasons) larger than this asks the caller to filter or go compact. */
-    static final long MAX_FULL_CELLS = 200_000;
+    /**
+     * The largest answer, by estimate before it is built, in any format: larger ones are refused
+     * with the ways to ask for less. Building one holds about {@link #HEAP_PER_BYTE} times as
+     * much heap while it is written.
+     */
+    static final long MAX_ANSWER_BYTES = 32L << 20;
+    static final long HEAP_PER_BYTE = 3;
     private static final Set<String> TEXT_TYPES = Set.of("application/yaml", "application/x-yaml", "text/yaml",
             "text/x-yaml", "text/plain", "application/json");
 
@@ -33,26 +41,46 @@ final class ApiController {
                 ctx.queryParam("external")));
         if (result instanceof Analysis.Invalid) {
             Analysis.Invalid invalid = (Analysis.Invalid) result;
-            errors(ctx, invalid.syntax() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT, invalid.errors(),
-                    invalid.warnings());
+            errors(ctx, status(invalid.refusal()), invalid.errors(), invalid.warnings());
             return;
         }
         Analysis.Success success = (Analysis.Success) result;
         MatrixReport.Detail detail = detail(ctx);
         Selection from = Selection.parse(ctx.queryParam("from"));
         Selection to = Selection.parse(ctx.queryParam("to"));
-        if (detail != MatrixReport.Detail.COMPACT) {
-            long cells = MatrixReport.cellCount(success.matrix(), from, to);
-            if (cells > MAX_FULL_CELLS) {
-                errors(ctx, HttpStatus.UNPROCESSABLE_CONTENT, List.of(Problem.error("the matrix has " + cells
-                        + " cells, more than " + MAX_FULL_CELLS + " can be listed one by one; ask for format=compact,"
-                        + " or narrow it with from= and to= (e.g. from=shop/*)", 0, 0, "")), success.warnings());
-                return;
-            }
+        long bytes = MatrixReport.estimatedBytes(success.matrix(), detail, from, to);
+        if (bytes > MAX_ANSWER_BYTES) {
+            errors(ctx, HttpStatus.UNPROCESSABLE_CONTENT, List.of(Problem.error(tooLarge(bytes, detail), 0, 0, "")),
+                    List.of());
+            return;
         }
         ctx.header("Server-Timing", success.remembered() ? "remembered;desc=\"result of an earlier equal request\""
                 : "parse;dur=" + millis(success.parseNanos()) + ", eval;dur=" + millis(success.evaluateNanos()));
-        ctx.contentType("application/json").result(Json.bytes(MatrixReport.of(success, detail, from, to)));
+        try (MemoryPool.Reservation held = analysis.reserve(HEAP_PER_BYTE * bytes)) {
+            ctx.contentType("application/json").result(Json.bytes(MatrixReport.of(success, detail, from, to)));
+        }
+    }
+
+    /** Why an answer is not given, and how to ask for one that is. */
+    static String tooLarge(long bytes, MatrixReport.Detail detail) {
+        String smaller = detail == MatrixReport.Detail.COMPACT ? "" : detail == MatrixReport.Detail.FULL
+                ? ", ask for format=compact or reasons=false" : ", ask for format=compact";
+        return String.format(Locale.ROOT, "the answer would be about %,d MB, more than the %,d MB one answer may"
+                + " have here; narrow it with from= and to= (e.g. from=shop/*)%s, name fewer probes, or use the"
+                + " command line (java -jar netpol-playground.jar eval --format json FILE), which has no such limit",
+                (bytes + 999_999) / 1_000_000, MAX_ANSWER_BYTES / 1_000_000, smaller);
+    }
+
+    /** The status of a refused scenario: 400 not YAML, 422 invalid objects, 413 over a limit. */
+    static HttpStatus status(Parsed.Refusal refusal) {
+        switch (refusal) {
+            case SYNTAX:
+                return HttpStatus.BAD_REQUEST;
+            case TOO_LARGE:
+                return HttpStatus.CONTENT_TOO_LARGE;
+            default:
+                return HttpStatus.UNPROCESSABLE_CONTENT;
+        }
     }
 
     private static MatrixReport.Detail detail(Context ctx) {

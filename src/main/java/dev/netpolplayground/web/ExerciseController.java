@@ -9,6 +9,7 @@ import dev.netpolplayground.explain.MatrixReport;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.ExerciseParser;
+import dev.netpolplayground.parse.Parsed;
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.StoredScenario;
 import io.javalin.http.Context;
@@ -206,7 +207,7 @@ final class ExerciseController {
         }
         Grade grade = grader.grade(exercise.get(), ctx.body());
         if (!grade.problems().isEmpty()) {
-            ApiController.errors(ctx, grade.syntaxError() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT,
+            ApiController.errors(ctx, ApiController.status(grade.refusal().orElse(Parsed.Refusal.INVALID)),
                     grade.problems(), List.of());
             return;
         }

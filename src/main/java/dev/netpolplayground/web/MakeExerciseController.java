@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,10 @@ import java.util.Set;
 final class MakeExerciseController {
     private static final String FIELD_TITLE = "title";
     private static final String FIELD_BRIEF = "brief";
+    /** The title field's own maxlength: what a browser lets a teacher type. */
+    static final int MAX_TITLE = 120;
+    /** The most goal cells an exercise may have: 50 endpoints on 4 probes. */
+    static final long MAX_CELLS = 10_000;
     private static final String FIELD_STARTER = "starter";
     private static final String FIELD_GOAL = "goal";
 
@@ -45,6 +50,9 @@ final class MakeExerciseController {
             return;
         }
         Matrix matrix = ((Analysis.Success) result).matrix();
+        if (tooLarge(ctx, matrix)) {
+            return;
+        }
         Set<String> allowed = new HashSet<>();
         forEachCell(matrix, (s, d, p) -> {
             if (matrix.allowed(s, d, p)) {
@@ -69,11 +77,17 @@ final class MakeExerciseController {
             return;
         }
         Matrix matrix = ((Analysis.Success) result).matrix();
+        if (tooLarge(ctx, matrix)) {
+            return;
+        }
         ExerciseMaker.Split split = ExerciseMaker.split(form.text(), matrix.scenario().policies());
         List<String> problems = new ArrayList<>(split.problems());
         if (title.isEmpty()) {
             problems.add("Give the exercise a title.");
+        } else if (title.length() > MAX_TITLE) {
+            problems.add("Keep the title to " + MAX_TITLE + " characters; it has " + title.length() + ".");
         }
+        Markdown.problem("brief", brief).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             templates.render(ctx, "exercises/make.jte", view(form, matrix, title, brief, starter, allowed,
@@ -133,6 +147,20 @@ final class MakeExerciseController {
                 }
             }
         }
+    }
+
+    /** An exercise's goal is edited cell by cell, so its cluster must be a classroom's, not a dump. */
+    private boolean tooLarge(Context ctx, Matrix matrix) {
+        long cells = (long) matrix.endpoints().size() * matrix.endpoints().size() * matrix.probes().size();
+        if (cells <= MAX_CELLS) {
+            return false;
+        }
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        templates.render(ctx, "errors/page.jte", new ErrorView("Too large for an exercise", String.format(Locale.ROOT,
+                "An exercise's goal is edited cell by cell, so it may have at most %,d cells (endpoints × endpoints ×"
+                + " probes); this scenario has %,d. Make the exercise from a smaller cluster, or name fewer probes.",
+                MAX_CELLS, cells)));
+        return true;
     }
 
     private static MakeExerciseView view(PlaygroundForm form, Matrix matrix, String title, String brief,

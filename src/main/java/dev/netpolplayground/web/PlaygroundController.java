@@ -1,14 +1,13 @@
 package dev.netpolplayground.web;
 
 import dev.netpolplayground.explain.Analysis;
-import dev.netpolplayground.explain.MatrixReport;
-import dev.netpolplayground.explain.Selection;
-import dev.netpolplayground.explain.Tables;
+import dev.netpolplayground.explain.MemoryPool;
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.StoredScenario;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** The playground page, its htmx fragments, sharing and export. */
@@ -97,10 +96,10 @@ final class PlaygroundController {
         ctx.redirect(Routes.shared(id), HttpStatus.SEE_OTHER);
     }
 
-    /** POST /export/{format}: the matrix as a download (csv, md or json). */
+    /** POST /export/{format}: the matrix as a download (csv, md or json), if it is not too large to be one. */
     void export(Context ctx) {
-        String format = ctx.pathParam("format");
-        if (!format.equals("csv") && !format.equals("md") && !format.equals("json")) {
+        Optional<Export> format = Export.named(ctx.pathParam("format"));
+        if (format.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND);
             templates.render(ctx, "errors/page.jte", new ErrorView("No such export",
                     "Exports come as csv, md or json."));
@@ -113,23 +112,20 @@ final class PlaygroundController {
             return;
         }
         Analysis.Success success = (Analysis.Success) result;
-        String body;
-        String type;
-        switch (format) {
-            case "csv":
-                body = Tables.csv(success.matrix());
-                type = "text/csv; charset=utf-8";
-                break;
-            case "md":
-                body = Tables.markdown(success.matrix());
-                type = "text/markdown; charset=utf-8";
-                break;
-            default:
-                body = Json.pretty(MatrixReport.of(success, MatrixReport.Detail.FULL, Selection.ALL, Selection.ALL));
-                type = "application/json";
+        long bytes = format.get().estimatedBytes(success);
+        if (bytes > ApiController.MAX_ANSWER_BYTES) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            templates.render(ctx, "errors/page.jte", new ErrorView("Too large to export", String.format(Locale.ROOT,
+                    "This export would be about %,d MB, more than the %,d MB one download may have here. Name fewer"
+                    + " probes, or export with the command line (java -jar netpol-playground.jar eval --format %s"
+                    + " FILE), which has no such limit.", (bytes + 999_999) / 1_000_000,
+                    ApiController.MAX_ANSWER_BYTES / 1_000_000, format.get().extension())));
+            return;
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"reachability." + format + "\"");
-        ctx.contentType(type).result(body);
+        try (MemoryPool.Reservation held = analysis.reserve(ApiController.HEAP_PER_BYTE * bytes)) {
+            ctx.header("Content-Disposition", "attachment; filename=\"reachability." + format.get().extension() + "\"");
+            ctx.contentType(format.get().mediaType()).result(format.get().write(success));
+        }
     }
 
     private Analysis.Result run(PlaygroundForm form) {

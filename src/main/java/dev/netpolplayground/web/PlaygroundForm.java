@@ -1,5 +1,6 @@
 package dev.netpolplayground.web;
 
+import dev.netpolplayground.model.Digits;
 import io.javalin.http.Context;
 
 /**
@@ -36,11 +37,10 @@ public record PlaygroundForm(String text, String probes, String externals, Strin
 
     /** A view value ("all" or a probe index) as an index into {@code probeCount} probes, or -1. */
     static int probeIndex(String view, int probeCount) {
-        try {
-            int index = Integer.parseInt(view);
-            return index >= 0 && index < probeCount ? index : -1;
-        } catch (NumberFormatException summary) {
+        if (view.length() > 9 || !Digits.decimal(view)) {
             return -1;
         }
+        int index = Integer.parseInt(view);
+        return index < probeCount ? index : -1;
     }
 }

@@ -3,13 +3,15 @@ package dev.netpolplayground.web;
 import dev.netpolplayground.exercises.Catalog;
 import dev.netpolplayground.exercises.Grader;
 import dev.netpolplayground.explain.Analysis;
+import dev.netpolplayground.explain.MemoryPool;
+import dev.netpolplayground.model.Cidr;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.ScenarioParser;
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.ScenarioTooLargeException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.Server;
@@ -20,10 +22,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /** Builds the web server: the one route table, read top to bottom. */
 public final class WebApp {
@@ -34,8 +37,13 @@ public final class WebApp {
     private WebApp() {
     }
 
-    /** What one request may make the server read: about the body limit in code points, and objects. */
-    public static final ScenarioParser.Limits INPUT_LIMITS = new ScenarioParser.Limits((int) MAX_BODY_BYTES, 100, 20_000);
+    /**
+     * What one request may make the server read: about the body limit in code points (also once
+     * aliases are expanded), 100 aliases, 20,000 objects and a million YAML nodes (a 2 MiB dump
+     * written out holds about 200,000).
+     */
+    public static final ScenarioParser.Limits INPUT_LIMITS = new ScenarioParser.Limits((int) MAX_BODY_BYTES, 100, 20_000,
+            1_000_000);
     /** Results lighter than this (a scenario of about 32,000 characters) are computed again, not remembered. */
     static final long REMEMBER_FROM_BYTES = 256 * 1024;
     /** What one request may make the server compute. */
@@ -45,7 +53,7 @@ public final class WebApp {
     public static Services services(ScenarioStore store, Settings settings) {
         ScenarioParser parser = new ScenarioParser(INPUT_LIMITS);
         Analysis analysis = new Analysis(parser, BUDGET, new Analysis.Memory(settings.rememberMib() * 1024 * 1024,
-                REMEMBER_FROM_BYTES));
+                REMEMBER_FROM_BYTES), new MemoryPool(settings.memoryBytes(), settings.queueWait()));
         Examples examples = Examples.load();
         return new Services(analysis, store, examples, Catalog.load(), new Grader(parser, analysis), settings,
                 new Gate(settings.concurrentEvaluations(), settings.queueWait()), new WarmUp(examples, settings.warmUp()));
@@ -73,32 +81,50 @@ public final class WebApp {
     /**
      * @param sharesPerMinute how many scenarios or exercises one client may store per minute
      * @param stopTimeoutMillis how long a stopping server waits for requests in flight
-     * @param trustProxy whether the first X-Forwarded-For address is the client (behind a reverse proxy)
+     * @param proxies which reverse proxies stand before the server, whose X-Forwarded-For entries are believed
      * @param concurrentEvaluations how many requests may evaluate at once; the others queue for their turn
      * @param queueWait how long a request waits for its turn to evaluate before it is told the server is busy (503)
      * @param warmUp how long the server sends itself the examples after start before it says it is ready
      * @param rememberMib how much memory (MiB, roughly) the latest results may keep; 0 remembers none
+     * @param memoryMib how much memory (MiB, by estimate) the requests being evaluated or answered may hold
+     *                  together; 0 for half the heap, less what the remembered results may keep
      */
-    public record Settings(int sharesPerMinute, long stopTimeoutMillis, boolean trustProxy, int concurrentEvaluations,
-                           Duration queueWait, Duration warmUp, long rememberMib) {
-        public static final Settings DEFAULT = new Settings(30, 10_000, false,
-                2 * Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(15), Duration.ofSeconds(20), 64);
+    public record Settings(int sharesPerMinute, long stopTimeoutMillis, Proxies proxies, int concurrentEvaluations,
+                           Duration queueWait, Duration warmUp, long rememberMib, long memoryMib) {
+        public static final Settings DEFAULT = new Settings(30, 10_000, Proxies.NONE,
+                2 * Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(15), Duration.ofSeconds(20), 64, 0);
 
         public Settings withWarmUp(Duration duration) {
-            return new Settings(sharesPerMinute, stopTimeoutMillis, trustProxy, concurrentEvaluations, queueWait,
-                    duration, rememberMib);
+            return new Settings(sharesPerMinute, stopTimeoutMillis, proxies, concurrentEvaluations, queueWait,
+                    duration, rememberMib, memoryMib);
         }
 
         public Settings withEvaluations(int concurrent, Duration wait) {
-            return new Settings(sharesPerMinute, stopTimeoutMillis, trustProxy, concurrent, wait, warmUp, rememberMib);
+            return new Settings(sharesPerMinute, stopTimeoutMillis, proxies, concurrent, wait, warmUp, rememberMib,
+                    memoryMib);
+        }
+
+        public Settings withMemory(long mib) {
+            return new Settings(sharesPerMinute, stopTimeoutMillis, proxies, concurrentEvaluations, queueWait, warmUp,
+                    rememberMib, mib);
+        }
+
+        /** Behind proxies: trusts X-Forwarded-For entries written by the proxies in {@code networks}. */
+        public Settings behindProxies(List<Cidr> networks) {
+            return new Settings(sharesPerMinute, stopTimeoutMillis, new Proxies(true, networks), concurrentEvaluations,
+                    queueWait, warmUp, rememberMib, memoryMib);
+        }
+
+        /** The memory pool's size in bytes: as set, or half the heap less the remembered results (at least 64 MiB). */
+        long memoryBytes() {
+            if (memoryMib > 0) {
+                return memoryMib << 20;
+            }
+            return Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 2 - (rememberMib << 20));
         }
 
         String client(Context ctx) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            if (trustProxy && forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].trim();
-            }
-            return ctx.ip();
+            return proxies.client(ctx.ip(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
         }
     }
 
@@ -110,9 +136,6 @@ public final class WebApp {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer",
             "X-Frame-Options", "DENY");
-
-    private static final Set<String> CREATING = Set.of(Routes.SHARE, Routes.FRAGMENT_SHARE, Routes.API_SCENARIOS,
-            Routes.CREATE_EXERCISE);
 
     public static Javalin create(Services services) {
         Templates templates = new Templates();
@@ -154,23 +177,24 @@ public final class WebApp {
                 files.location = Location.CLASSPATH;
             });
 
+            config.router.ignoreTrailingSlashes = false;
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
-            config.routes.before(ctx -> {
-                if (ctx.method() == HandlerType.POST && CREATING.contains(ctx.path())) {
-                    long wait = limiter.retryAfterSeconds(services.settings().client(ctx));
-                    if (wait > 0) {
-                        throw new TooManyRequests(wait);
-                    }
-                }
-            });
+            config.routes.before(WebApp::withoutTrailingSlash);
 
             Gate gate = services.gate();
+            Function<Handler, Handler> limited = handler -> ctx -> {
+                long wait = limiter.retryAfterSeconds(services.settings().client(ctx));
+                if (wait > 0) {
+                    throw new TooManyRequests(wait);
+                }
+                handler.handle(ctx);
+            };
             config.routes.get(Routes.HOME, gate.around(playground::page));
             config.routes.post(Routes.HOME, gate.around(playground::submit));
             config.routes.post(Routes.FRAGMENT_EVALUATE, gate.around(playground::evaluateFragment));
             config.routes.post(Routes.FRAGMENT_EXPLAIN, gate.around(playground::explainFragment));
-            config.routes.post(Routes.FRAGMENT_SHARE, playground::shareFragment);
-            config.routes.post(Routes.SHARE, playground::share);
+            config.routes.post(Routes.FRAGMENT_SHARE, limited.apply(playground::shareFragment));
+            config.routes.post(Routes.SHARE, limited.apply(playground::share));
             config.routes.get(Routes.SHARED, gate.around(playground::shared));
             config.routes.post(Routes.EXPORT, gate.around(playground::export));
 
@@ -180,14 +204,14 @@ public final class WebApp {
             config.routes.post(Routes.EXERCISE_CHECK, gate.around(exercises::builtInCheck));
             config.routes.post(Routes.EXERCISE_EXPLAIN, gate.around(exercises::builtInExplain));
             config.routes.post(Routes.MAKE_EXERCISE, gate.around(maker::form));
-            config.routes.post(Routes.CREATE_EXERCISE, gate.around(maker::create));
+            config.routes.post(Routes.CREATE_EXERCISE, limited.apply(gate.around(maker::create)));
             config.routes.get(Routes.TEACHER_EXERCISE, gate.around(exercises::teacherPage));
             config.routes.post(Routes.TEACHER_EXERCISE, gate.around(exercises::teacherSubmit));
             config.routes.post(Routes.TEACHER_CHECK, gate.around(exercises::teacherCheck));
             config.routes.post(Routes.TEACHER_EXPLAIN, gate.around(exercises::teacherExplain));
 
             config.routes.post(Routes.API_EVALUATE, gate.around(api::evaluate));
-            config.routes.post(Routes.API_SCENARIOS, scenarios::create);
+            config.routes.post(Routes.API_SCENARIOS, limited.apply(scenarios::create));
             config.routes.get(Routes.API_SCENARIO, scenarios::read);
             config.routes.get(Routes.API_EXERCISES, exercises::apiList);
             config.routes.post(Routes.API_EXERCISE_CHECK, gate.around(exercises::apiCheck));
@@ -214,6 +238,16 @@ public final class WebApp {
                         + " busy: your scenario waited " + services.settings().queueWait().toMillis() / 1000.0
                         + " s for its turn to be evaluated. Try again in a moment.");
             });
+            config.routes.exception(MemoryPool.Busy.class, (e, ctx) -> {
+                ctx.header("Retry-After", "1");
+                fail(ctx, templates, HttpStatus.SERVICE_UNAVAILABLE, "The playground is busy", "The playground is"
+                        + " busy: the memory it gives to evaluations stayed in use for "
+                        + services.settings().queueWait().toMillis() / 1000.0 + " s. Try again in a moment.");
+            });
+            config.routes.exception(MemoryPool.TooLarge.class, (e, ctx) ->
+                    fail(ctx, templates, HttpStatus.CONTENT_TOO_LARGE, "Too large to answer", "This answer needs "
+                            + e.sentence() + ". Narrow it with filters, name fewer probes, or use the command line"
+                            + " (java -jar netpol-playground.jar eval), which has no such limit."));
             config.routes.exception(ScenarioTooLargeException.class, (e, ctx) ->
                     fail(ctx, templates, HttpStatus.CONTENT_TOO_LARGE, "Too large to share", e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -222,6 +256,22 @@ public final class WebApp {
                         "Something went wrong on our side; the error was logged.");
             });
         });
+    }
+
+    /**
+     * One path per resource: {@code /exercises/} and {@code /api/v1/scenarios/} are permanently
+     * redirected (308 keeps the method and body) to the same path without the slash, for every
+     * route alike, so that limits attached to a route hold whatever the spelling. Leading slashes
+     * are collapsed too: {@code //example.com/} must not become a redirect to another site.
+     */
+    private static void withoutTrailingSlash(Context ctx) {
+        String path = ctx.path();
+        if (path.length() > 1 && path.endsWith("/")) {
+            String canonical = "/" + path.replaceAll("^/+|/+$", "");
+            String query = ctx.queryString();
+            ctx.redirect(query == null ? canonical : canonical + "?" + query, HttpStatus.PERMANENT_REDIRECT);
+            ctx.skipRemainingHandlers();
+        }
     }
 
     /**

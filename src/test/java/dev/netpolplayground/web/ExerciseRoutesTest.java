@@ -206,10 +206,26 @@ class ExerciseRoutesTest {
         String scenario = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n";
         HttpResponse<String> created = postForm(Routes.CREATE_EXERCISE, List.of(
                 Map.entry(Ids.FIELD_TEXT, scenario), Map.entry("title", "<script>alert(1)</script>"),
-                Map.entry("brief", "<img src=x onerror=alert(1)> [click](javascript:alert(1))")));
+                Map.entry("brief", "<img src=x onerror=alert(1)> [click](https://example.org/)")));
         String page = server.get(created.headers().firstValue("Location").orElseThrow()).body();
         assertFalse(page.contains("<script>alert(1)</script>"));
         assertFalse(page.contains("<img src=x"));
-        assertFalse(page.contains("javascript:alert"));
+        assertTrue(page.contains("href=\"https://example.org/\">click</a>"), "web links are kept");
+    }
+
+    @Test
+    void a_brief_that_could_not_be_shown_safely_is_refused_when_the_exercise_is_made() {
+        String scenario = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n";
+        for (Map.Entry<String, String> brief : List.of(
+                Map.entry("[click](javascript:alert(1))", "links may only go to http:, https: or mailto:"),
+                Map.entry("![x](data:image/svg+xml;base64,PHN2Zz4=)", "links may only go to http:, https: or mailto:"),
+                Map.entry("[x](<JavaScript:alert(1)>)", "links may only go to http:, https: or mailto:"),
+                Map.entry(">".repeat(50_000) + " deep", "more than 24 levels deep"))) {
+            HttpResponse<String> refused = postForm(Routes.CREATE_EXERCISE, List.of(Map.entry(Ids.FIELD_TEXT, scenario),
+                    Map.entry("title", "Links"), Map.entry("brief", brief.getKey())));
+            assertEquals(422, refused.statusCode(), brief.getKey());
+            assertTrue(refused.body().contains(brief.getValue()), refused.body());
+            assertEquals(200, server.get(Routes.EXERCISES).statusCode());
+        }
     }
 }

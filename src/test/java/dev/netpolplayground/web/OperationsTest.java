@@ -22,7 +22,8 @@ class OperationsTest {
 
     @BeforeAll
     static void start() {
-        server = new TestServer(new WebApp.Settings(3, 10_000, true, 2, Duration.ofSeconds(15), Duration.ZERO, 64));
+        server = new TestServer(new WebApp.Settings(3, 10_000, Proxies.NONE, 2, Duration.ofSeconds(15), Duration.ZERO, 64, 0)
+                .behindProxies(Proxies.networks(Proxies.PRIVATE_NETWORKS).orElseThrow()));
     }
 
     @AfterAll

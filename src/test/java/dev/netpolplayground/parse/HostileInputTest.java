@@ -1,0 +1,117 @@
+package dev.netpolplayground.parse;
+
+import dev.netpolplayground.model.Problem;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Small texts that expand into enormous work: each is refused, or read, with a bounded amount of
+ * memory allocated on the reading thread (measured, not timed), at the server's limits.
+ */
+class HostileInputTest {
+    private static final ScenarioParser SERVER = new ScenarioParser(new ScenarioParser.Limits(2 * 1024 * 1024, 100,
+            20_000, 1_000_000));
+    private static final long MAX_ALLOCATED = 64L << 20;
+
+    /** Ten levels of ten aliases: 600 bytes, under the alias cap, 10^10 nodes as a tree. */
+    static String aliasBomb(int levels, String leaf) {
+        StringBuilder text = new StringBuilder("a0: &a0 [" + leaf + "]\n");
+        for (int level = 1; level <= levels; level++) {
+            text.append("a").append(level).append(": &a").append(level).append(" [");
+            for (int i = 0; i < 10; i++) {
+                text.append(i == 0 ? "" : ", ").append("*a").append(level - 1);
+            }
+            text.append("]\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aliases_that_expand_past_a_million_nodes_are_refused_as_too_large() {
+        String bomb = aliasBomb(10, "x");
+        assertTrue(bomb.length() < 700);
+        Parsed.Failed failed = refused(bomb);
+        assertEquals(Parsed.Refusal.TOO_LARGE, failed.refusal());
+        assertTrue(failed.errors().get(0).message().contains("once its aliases (*name) are expanded, the input has"
+                + " 23,456,790,134 YAML nodes, more than the 1,000,000 read here"), failed.errors().toString());
+    }
+
+    @Test
+    void a_long_value_behind_an_anchor_counts_each_time_it_is_used() {
+        String text = "v: &v " + "1".repeat(200_000) + "\nl: [" + "*v, ".repeat(5_000) + "]\n";
+        Parsed.Failed failed = refused(text);
+        assertEquals(Parsed.Refusal.TOO_LARGE, failed.refusal());
+        assertTrue(failed.errors().get(0).message().contains("values add up to 1,000,2"), failed.errors().toString());
+    }
+
+    @Test
+    void an_alias_used_deep_inside_counts_its_own_depth() {
+        StringBuilder text = new StringBuilder("a: &deep ");
+        text.append("[".repeat(40)).append("x").append("]".repeat(40)).append("\nb: ");
+        text.append("[".repeat(40)).append("*deep").append("]".repeat(40)).append("\n");
+        Parsed.Failed failed = refused(text.toString());
+        assertEquals(Parsed.Refusal.TOO_LARGE, failed.refusal());
+        assertTrue(failed.errors().get(0).message().contains("nested more than 64 levels deep"), failed.errors().toString());
+    }
+
+    @Test
+    void a_flood_of_warnings_is_listed_up_to_a_hundred_and_counted() {
+        String text = aliasBomb(4, "yes, yes, yes, yes, yes, yes, yes, yes");
+        Parsed parsed = withinBudget(() -> SERVER.parse(text));
+        List<Problem> warnings = parsed.warnings();
+        assertEquals(Problem.LISTED + 1, warnings.size());
+        assertTrue(warnings.get(Problem.LISTED).message().startsWith("... and 88,788 more warnings (only the first 100"
+                + " are listed)"), warnings.get(Problem.LISTED).message());
+    }
+
+    @Test
+    void a_flood_of_errors_is_listed_up_to_a_hundred_and_counted() {
+        Parsed.Failed failed = refused("{}\n---\n".repeat(15_000));
+        assertEquals(Parsed.Refusal.INVALID, failed.refusal());
+        assertEquals(Problem.LISTED + 1, failed.errors().size());
+        assertTrue(failed.errors().get(Problem.LISTED).message().contains("14,900 more errors"));
+    }
+
+    @Test
+    void values_quoted_in_messages_are_cut_short() {
+        String number = "9".repeat(1_900_000);
+        Parsed.Failed failed = refused("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: "
+                + number + "\nspec:\n  " + "x".repeat(5_000) + ": 1\n");
+        assertEquals(2, failed.errors().size(), failed.errors().toString());
+        for (Problem problem : failed.errors()) {
+            assertTrue(problem.message().length() < 300 && problem.path().length() < 300, problem.toString());
+        }
+    }
+
+    @Test
+    void full_width_digits_are_not_numbers() {
+        List<Problem> problems = new java.util.ArrayList<>();
+        assertTrue(Options.probes("８０/TCP", problems).isEmpty());
+        assertEquals(1, problems.size());
+        assertTrue(dev.netpolplayground.model.IpAddress.parse("１０.0.0.1").isEmpty());
+        assertTrue(dev.netpolplayground.model.Cidr.parse("10.0.0.0/８").isEmpty());
+        assertTrue(dev.netpolplayground.model.IpAddress.parse("2001:db8::１").isEmpty());
+    }
+
+    private static Parsed.Failed refused(String text) {
+        return assertInstanceOf(Parsed.Failed.class, withinBudget(() -> SERVER.parse(text)));
+    }
+
+    /** Runs {@code work} on this thread and checks what it allocated there. */
+    static <T> T withinBudget(Supplier<T> work) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        T result = work.get();
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertTrue(allocated < MAX_ALLOCATED, "allocated " + (allocated >> 20) + " MiB");
+        return result;
+    }
+}

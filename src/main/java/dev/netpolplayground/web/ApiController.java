@@ -65,10 +65,10 @@ final class ApiController {
     static String tooLarge(long bytes, MatrixReport.Detail detail) {
         String smaller = detail == MatrixReport.Detail.COMPACT ? "" : detail == MatrixReport.Detail.FULL
                 ? ", ask for format=compact or reasons=false" : ", ask for format=compact";
-        return String.format(Locale.ROOT, "the answer would be about %,d MB, more than the %,d MB one answer may"
+        return String.format(Locale.ROOT, "the answer would be about %,d MiB, more than the %,d MiB one answer may"
                 + " have here; narrow it with from= and to= (e.g. from=shop/*)%s, name fewer probes, or use the"
                 + " command line (java -jar netpol-playground.jar eval --format json FILE), which has no such limit",
-                (bytes + 999_999) / 1_000_000, MAX_ANSWER_BYTES / 1_000_000, smaller);
+                mib(bytes), MAX_ANSWER_BYTES >> 20, smaller);
     }
 
     /** The status of a refused scenario: 400 not YAML, 422 invalid objects, 413 over a limit. */
@@ -108,6 +108,11 @@ final class ApiController {
             body.put("warnings", MatrixReport.problems(warnings));
         }
         ctx.status(status).contentType("application/json").result(Json.bytes(body));
+    }
+
+    /** Bytes in MiB, rounded up. */
+    static long mib(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
     }
 
     private static String millis(long nanos) {

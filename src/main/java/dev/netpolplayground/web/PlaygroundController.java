@@ -116,10 +116,10 @@ final class PlaygroundController {
         if (bytes > ApiController.MAX_ANSWER_BYTES) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             templates.render(ctx, "errors/page.jte", new ErrorView("Too large to export", String.format(Locale.ROOT,
-                    "This export would be about %,d MB, more than the %,d MB one download may have here. Name fewer"
+                    "This export would be about %,d MiB, more than the %,d MiB one download may have here. Name fewer"
                     + " probes, or export with the command line (java -jar netpol-playground.jar eval --format %s"
-                    + " FILE), which has no such limit.", (bytes + 999_999) / 1_000_000,
-                    ApiController.MAX_ANSWER_BYTES / 1_000_000, format.get().extension())));
+                    + " FILE), which has no such limit.", ApiController.mib(bytes),
+                    ApiController.MAX_ANSWER_BYTES >> 20, format.get().extension())));
             return;
         }
         try (MemoryPool.Reservation held = analysis.reserve(ApiController.HEAP_PER_BYTE * bytes)) {

@@ -20,22 +20,9 @@ class HostileInputTest {
             20_000, 1_000_000));
     private static final long MAX_ALLOCATED = 64L << 20;
 
-    /** Ten levels of ten aliases: 600 bytes, under the alias cap, 10^10 nodes as a tree. */
-    static String aliasBomb(int levels, String leaf) {
-        StringBuilder text = new StringBuilder("a0: &a0 [" + leaf + "]\n");
-        for (int level = 1; level <= levels; level++) {
-            text.append("a").append(level).append(": &a").append(level).append(" [");
-            for (int i = 0; i < 10; i++) {
-                text.append(i == 0 ? "" : ", ").append("*a").append(level - 1);
-            }
-            text.append("]\n");
-        }
-        return text.toString();
-    }
-
     @Test
     void aliases_that_expand_past_a_million_nodes_are_refused_as_too_large() {
-        String bomb = aliasBomb(10, "x");
+        String bomb = HostileInputs.aliasBomb(10, "x");
         assertTrue(bomb.length() < 700);
         Parsed.Failed failed = refused(bomb);
         assertEquals(Parsed.Refusal.TOO_LARGE, failed.refusal());
@@ -63,7 +50,7 @@ class HostileInputTest {
 
     @Test
     void a_flood_of_warnings_is_listed_up_to_a_hundred_and_counted() {
-        String text = aliasBomb(4, "yes, yes, yes, yes, yes, yes, yes, yes");
+        String text = HostileInputs.aliasBomb(4, "yes, yes, yes, yes, yes, yes, yes, yes");
         Parsed parsed = withinBudget(() -> SERVER.parse(text));
         List<Problem> warnings = parsed.warnings();
         assertEquals(Problem.LISTED + 1, warnings.size());

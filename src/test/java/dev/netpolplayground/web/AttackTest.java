@@ -1,0 +1,192 @@
+package dev.netpolplayground.web;
+
+import dev.netpolplayground.parse.HostileInputs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What an attacker sends a public server, one test per kind of attack: each gets its status and a
+ * sentence, and a normal request is answered right after it.
+ */
+class AttackTest {
+    private static final String CLASSROOM = "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: x, labels: {app: a}}\n"
+            + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: b, namespace: x, labels: {app: b}}\n---\n"
+            + "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: x}\n"
+            + "spec: {podSelector: {matchLabels: {app: b}}}\n";
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(WebApp.Settings.DEFAULT.withWarmUp(Duration.ZERO)
+                .behindProxies(Proxies.networks(Proxies.PRIVATE_NETWORKS).orElseThrow()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> evaluate(String text) {
+        return server.post(Routes.API_EVALUATE, "application/yaml", text);
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String sentence) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.body().contains(sentence), response.body());
+        assertTrue(response.body().length() < 64 * 1024, "the answer stays small: " + response.body().length());
+        assertStillServes();
+    }
+
+    private static void assertStillServes() {
+        HttpResponse<String> normal = evaluate(CLASSROOM);
+        assertEquals(200, normal.statusCode(), normal.body());
+        assertTrue(normal.body().contains("\"from\":\"x/a\",\"to\":\"x/b\""));
+    }
+
+    @Test
+    void aliases_that_expand_to_billions_of_nodes_under_the_alias_cap_are_refused() {
+        assertRefused(evaluate(HostileInputs.aliasBomb(10, "x")), 413, "YAML nodes, more than the 1,000,000 read here");
+    }
+
+    @Test
+    void the_same_bomb_as_a_link_is_refused_by_a_get() {
+        HttpResponse<String> page = server.get("/?z=" + ShareLinks.encode(HostileInputs.aliasBomb(10, "x")));
+        assertTrue(page.body().contains("YAML nodes, more than the 1,000,000 read here"), page.body());
+        assertStillServes();
+    }
+
+    @Test
+    void a_flood_of_warnings_is_listed_up_to_a_hundred_and_counted() {
+        assertRefused(evaluate(HostileInputs.aliasBomb(4, "yes, yes, yes, yes, yes, yes, yes, yes")), 422,
+                "more warnings (only the first 100 are listed)");
+    }
+
+    @Test
+    void a_long_value_behind_an_anchor_is_counted_each_time_it_is_used() {
+        assertRefused(evaluate("v: &v " + "1".repeat(200_000) + "\nl: [" + "*v, ".repeat(5_000) + "]\n"), 413,
+                "values add up to");
+    }
+
+    @Test
+    void a_huge_number_or_many_empty_objects_do_not_make_a_huge_error() {
+        assertRefused(evaluate("apiVersion: v1\nkind: Pod\nmetadata: {name: " + "9".repeat(1_900_000) + "}\n"), 422,
+                "must be a string, but 99999");
+        assertRefused(evaluate("{}\n---\n".repeat(200_000)), 413, "more than 20,000 objects");
+    }
+
+    @Test
+    void full_width_digits_are_not_a_port() {
+        HttpResponse<String> response = server.post(Routes.API_EVALUATE + "?probes="
+                + URLEncoder.encode("８０", StandardCharsets.UTF_8), "application/yaml", CLASSROOM);
+        assertRefused(response, 400, "is not valid; write port/protocol");
+    }
+
+    @Test
+    void a_compact_answer_that_grows_as_endpoints_squared_is_refused_by_its_size() {
+        assertRefused(server.post(Routes.API_EVALUATE + "?format=compact&probes=80", "application/yaml",
+                HostileInputs.pods(7_000)), 422, "the answer would be about 48 MiB, more than the 32 MiB one answer may");
+    }
+
+    @Test
+    void an_export_of_hundreds_of_pods_is_refused_by_its_size() {
+        String form = Ids.FIELD_TEXT + "=" + URLEncoder.encode(HostileInputs.pods(300), StandardCharsets.UTF_8);
+        HttpResponse<String> json = server.post(Routes.export("json"), "application/x-www-form-urlencoded", form);
+        assertEquals(422, json.statusCode());
+        assertTrue(json.body().contains("more than the 32 MiB one download may have here"), json.body());
+        assertEquals(200, server.post(Routes.export("csv"), "application/x-www-form-urlencoded", form).statusCode(),
+                "the same cells as CSV are small enough");
+        assertStillServes();
+    }
+
+    @Test
+    void a_trailing_slash_is_redirected_to_the_route_and_its_limit() {
+        for (String path : List.of("/api/v1/scenarios/", "/share/", "/make-exercise/create/", "/fragments/share/",
+                "/exercises/", "/api/v1/evaluate/?probes=80")) {
+            HttpResponse<String> response = server.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+            assertEquals(308, response.statusCode(), path);
+            assertEquals(path.replaceFirst("/(\\?|$)", "$1"), response.headers().firstValue("Location").orElseThrow());
+        }
+        assertEquals("/evil.example", server.get("//evil.example/").headers().firstValue("Location").orElseThrow(),
+                "never a redirect to another host");
+        assertStillServes();
+    }
+
+    @Test
+    void a_forwarded_for_header_written_by_the_client_does_not_make_a_new_client() {
+        try (TestServer limited = new TestServer(new WebApp.Settings(2, 10_000, Proxies.NONE, 2, Duration.ofSeconds(15),
+                Duration.ZERO, 64, 0).behindProxies(Proxies.networks(Proxies.PRIVATE_NETWORKS).orElseThrow()))) {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                statuses.add(limited.send(HttpRequest.newBuilder(URI.create(limited.url(Routes.API_SCENARIOS)))
+                        .header("X-Forwarded-For", "198.51.100." + i + ", 203.0.113.9")
+                        .POST(HttpRequest.BodyPublishers.ofString("kind: List\nitems: []\n# " + i)).build()).statusCode());
+            }
+            assertEquals(List.of(201, 201, 429, 429), statuses, "203.0.113.9 is what our proxy saw");
+            HttpResponse<String> other = limited.send(HttpRequest.newBuilder(URI.create(limited.url(Routes.API_SCENARIOS)))
+                    .header("X-Forwarded-For", "203.0.113.10").POST(HttpRequest.BodyPublishers.ofString("# other")).build());
+            assertEquals(201, other.statusCode(), "another client behind the same proxy");
+        }
+    }
+
+    @Test
+    void a_brief_nested_fifty_thousand_deep_is_refused_when_the_exercise_is_made() {
+        String form = Ids.FIELD_TEXT + "=" + URLEncoder.encode(CLASSROOM, StandardCharsets.UTF_8) + "&title=Deep&brief="
+                + URLEncoder.encode(">".repeat(50_000), StandardCharsets.UTF_8);
+        HttpResponse<String> response = server.post(Routes.CREATE_EXERCISE, "application/x-www-form-urlencoded", form);
+        assertEquals(422, response.statusCode());
+        assertTrue(response.body().contains("more than 24 levels deep"));
+        assertStillServes();
+    }
+
+    @Test
+    void several_bombs_at_once_leave_room_for_a_normal_request() throws Exception {
+        ExecutorService attackers = Executors.newFixedThreadPool(4);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<List<Integer>>> answers = new ArrayList<>();
+        String[] bombs = {HostileInputs.aliasBomb(10, "x"), "v: &v " + "1".repeat(200_000) + "\nl: ["
+                + "*v, ".repeat(5_000) + "]\n", HostileInputs.aliasBomb(4, "yes, yes, yes, yes, yes, yes, yes, yes"),
+                "{}\n---\n".repeat(200_000)};
+        try {
+            for (String bomb : bombs) {
+                answers.add(attackers.submit(() -> {
+                    List<Integer> statuses = new ArrayList<>();
+                    while (!stop.get() && statuses.size() < 50) {
+                        statuses.add(evaluate(bomb).statusCode());
+                    }
+                    return statuses;
+                }));
+            }
+            for (int i = 0; i < 5; i++) {
+                assertStillServes();
+            }
+        } finally {
+            stop.set(true);
+            attackers.shutdown();
+        }
+        for (Future<List<Integer>> answer : answers) {
+            for (int status : answer.get()) {
+                assertTrue(status == 413 || status == 422, "every bomb refused: " + status);
+            }
+        }
+        assertFalse(answers.isEmpty());
+    }
+}

@@ -1,5 +1,6 @@
 package dev.netpolplayground.eval;
 
+import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Namespace;
@@ -42,9 +43,9 @@ final class Engine {
     private final Map<Peer, long[]> peerRows = new HashMap<>();
     private final Map<Rule, long[][]> destinationPortRows = new IdentityHashMap<>();
 
-    private final long deadline;
+    private final Deadline deadline;
 
-    Engine(Scenario scenario, List<Probe> probes, long deadline) {
+    Engine(Scenario scenario, List<Probe> probes, Deadline deadline) {
         this.deadline = deadline;
         this.scenario = scenario;
         this.endpoints = scenario.endpoints();
@@ -68,7 +69,7 @@ final class Engine {
         for (int p = 0; p < probes.size(); p++) {
             long[][] ingressBySource = Bits.transpose(ingress[p], size);
             long[][] rows = new long[size][];
-            checkDeadline();
+            deadline.check();
             for (int s = 0; s < size; s++) {
                 long[] row = ingressBySource[s];
                 long[] out = egress[p][s];
@@ -89,11 +90,6 @@ final class Engine {
         return new Matrix.Rows(egress, ingress, allowed);
     }
 
-    private void checkDeadline() {
-        if (System.nanoTime() - deadline > 0) {
-            throw new Evaluator.TooSlow();
-        }
-    }
 
     private void groupIntoClasses() {
         Map<List<Object>, Integer> classes = new HashMap<>();
@@ -204,7 +200,7 @@ final class Engine {
         Map<List<Policy>, long[][]> shared = new HashMap<>();
         for (int s = 0; s < size; s++) {
             if ((s & 255) == 0) {
-                checkDeadline();
+                deadline.check();
             }
             List<Policy> policies = isolating(s, Direction.EGRESS, policiesByClass);
             long[][] perProbe = policies.isEmpty() ? null : shared.computeIfAbsent(policies, this::egressFor);
@@ -239,7 +235,7 @@ final class Engine {
         Map<List<Object>, long[][]> shared = new HashMap<>();
         for (int d = 0; d < size; d++) {
             if ((d & 255) == 0) {
-                checkDeadline();
+                deadline.check();
             }
             Endpoint destination = endpoints.get(d);
             List<Policy> policies = isolating(d, Direction.INGRESS, policiesByClass);

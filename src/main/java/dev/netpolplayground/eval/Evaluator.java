@@ -1,5 +1,6 @@
 package dev.netpolplayground.eval;
 
+import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Scenario;
 
@@ -11,20 +12,11 @@ public final class Evaluator {
     }
 
     public static Matrix evaluate(Scenario scenario, List<Probe> probes) {
-        return evaluate(scenario, probes, Long.MAX_VALUE);
+        return evaluate(scenario, probes, Deadline.NONE);
     }
 
-    /**
-     * @param deadline a {@link System#nanoTime()} value; past it the evaluation stops with {@link TooSlow}
-     */
-    public static Matrix evaluate(Scenario scenario, List<Probe> probes, long deadline) {
+    /** @param deadline past it the evaluation stops with {@link Deadline.Passed} */
+    public static Matrix evaluate(Scenario scenario, List<Probe> probes, Deadline deadline) {
         return new Matrix(scenario, probes, new Engine(scenario, probes, deadline).compute());
-    }
-
-    /** The evaluation ran past its deadline and was abandoned. */
-    public static final class TooSlow extends RuntimeException {
-        TooSlow() {
-            super("evaluation deadline passed", null, false, false);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.netpolplayground.explain;
 import dev.netpolplayground.eval.Evaluator;
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.eval.Probes;
+import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.IpAddress;
 import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Problem;
@@ -192,10 +193,21 @@ public final class Analysis {
      */
     private Result compute(Request request, MemoryPool.Reservation held) {
         long start = System.nanoTime();
+        Deadline deadline = new Deadline(start + budget.maxTime().toNanos());
+        try {
+            return compute(request, held, start, deadline);
+        } catch (Deadline.Passed passed) {
+            return new Invalid(request, List.of(Problem.error("reading and evaluating this scenario took longer than "
+                    + budget.maxTime().toSeconds() + " s and was stopped; split the scenario or name fewer probes",
+                    0, 0, "")), List.of(), Parsed.Refusal.TOO_LARGE);
+        }
+    }
+
+    private Result compute(Request request, MemoryPool.Reservation held, long start, Deadline deadline) {
         List<Problem> optionProblems = new ArrayList<>();
         List<Probe> probes = Options.probes(request.probes(), optionProblems);
         List<IpAddress> externals = Options.externals(request.externals(), optionProblems);
-        Parsed parsed = parser.parse(request.text());
+        Parsed parsed = parser.parse(request.text(), deadline);
         if (parsed instanceof Parsed.Failed) {
             Parsed.Failed failed = (Parsed.Failed) parsed;
             List<Problem> errors = new ArrayList<>(failed.errors());
@@ -219,16 +231,9 @@ public final class Analysis {
         }
         held.grow(MATRIX_TABLES * cells / 8);
         List<Problem> warnings = new ArrayList<>(parsed.warnings());
-        warnings.addAll(Problem.listed(Lints.of(scenario)));
+        warnings.addAll(Problem.listed(Lints.of(scenario, deadline)));
         long parsedAt = System.nanoTime();
-        Matrix matrix;
-        try {
-            matrix = Evaluator.evaluate(scenario, probes, start + budget.maxTime().toNanos());
-        } catch (Evaluator.TooSlow tooSlow) {
-            return new Invalid(request, List.of(Problem.error("the evaluation took longer than "
-                    + budget.maxTime().toSeconds() + " s and was stopped; split the scenario or name fewer probes",
-                    0, 0, "")), parsed.warnings(), Parsed.Refusal.TOO_LARGE);
-        }
+        Matrix matrix = Evaluator.evaluate(scenario, probes, deadline);
         long evaluatedAt = System.nanoTime();
         return new Success(request, matrix, warnings, defaulted, parsedAt - start, evaluatedAt - parsedAt, false);
     }

@@ -2,6 +2,7 @@ package dev.netpolplayground.explain;
 
 import dev.netpolplayground.eval.Match;
 import dev.netpolplayground.model.Direction;
+import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Namespace;
 import dev.netpolplayground.model.Peer;
@@ -30,18 +31,24 @@ public final class Lints {
     }
 
     public static List<Problem> of(Scenario scenario) {
+        return of(scenario, Deadline.NONE);
+    }
+
+    /** @param deadline checked for every rule and every endpoint; past it, {@link Deadline.Passed} */
+    public static List<Problem> of(Scenario scenario, Deadline deadline) {
         List<Problem> warnings = new ArrayList<>();
         Map<String, Namespace> namespaces = scenario.namespacesByName();
         Map<Peer, Boolean> peerMatchesSomething = new HashMap<>();
         for (Policy policy : scenario.policies()) {
             selectsNothing(policy, scenario, warnings);
             for (Rule rule : Stream.concat(policy.ingress().stream(), policy.egress().stream()).toList()) {
+                deadline.check();
                 peersMatchingNothing(policy, rule, scenario, namespaces, peerMatchesSomething, warnings);
                 namedPortsNobodyDeclares(policy, rule, scenario, warnings);
             }
         }
-        dnsBlocked(scenario, warnings);
-        outsideAddressesOfPods(scenario, warnings);
+        dnsBlocked(scenario, warnings, deadline);
+        outsideAddressesOfPods(scenario, warnings, deadline);
         return warnings;
     }
 
@@ -94,11 +101,12 @@ public final class Lints {
      * An outside address that is also an endpoint's IP stays a separate, outside row: selectors never
      * match it, ipBlock peers may. Traffic to the pod itself is in the pod's own row and column.
      */
-    private static void outsideAddressesOfPods(Scenario scenario, List<Problem> warnings) {
+    private static void outsideAddressesOfPods(Scenario scenario, List<Problem> warnings, Deadline deadline) {
         for (Endpoint outside : scenario.endpoints()) {
             if (!outside.external()) {
                 continue;
             }
+            deadline.check();
             for (Endpoint inside : scenario.endpoints()) {
                 if (!inside.external() && inside.ips().contains(outside.ips().get(0))) {
                     warnings.add(Problem.warning("Outside address " + outside.display() + " is also the IP of "
@@ -112,9 +120,10 @@ public final class Lints {
     }
 
     /** Egress-isolated pods that no rule lets reach port 53: the "bad address" trap. */
-    private static void dnsBlocked(Scenario scenario, List<Problem> warnings) {
+    private static void dnsBlocked(Scenario scenario, List<Problem> warnings, Deadline deadline) {
         Map<List<Policy>, List<Endpoint>> groups = new LinkedHashMap<>();
         for (Endpoint endpoint : scenario.endpoints()) {
+            deadline.check();
             List<Policy> isolating = scenario.policies().stream()
                     .filter(p -> p.isolates(Direction.EGRESS) && p.selects(endpoint)).toList();
             if (!isolating.isEmpty()) {

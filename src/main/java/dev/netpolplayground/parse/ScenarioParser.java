@@ -1,5 +1,6 @@
 package dev.netpolplayground.parse;
 
+import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.EndpointKind;
 import dev.netpolplayground.model.IpAddress;
@@ -86,7 +87,12 @@ public final class ScenarioParser {
     }
 
     public Parsed parse(String text) {
-        return new Run().parse(text);
+        return parse(text, Deadline.NONE);
+    }
+
+    /** @param deadline checked for every object read; past it the parse stops with {@link Deadline.Passed} */
+    public Parsed parse(String text, Deadline deadline) {
+        return new Run(deadline).parse(text);
     }
 
     /** The state of one parse; a parser instance is reusable and thread-safe. */
@@ -101,7 +107,12 @@ public final class ScenarioParser {
         private final Map<String, Node> seen = new HashMap<>();
         private final Map<String, Reference> firstReference = new LinkedHashMap<>();
         private final Map<String, List<String>> skipped = new TreeMap<>();
+        private final Deadline deadline;
         private int objects;
+
+        Run(Deadline deadline) {
+            this.deadline = deadline;
+        }
 
         Parsed parse(String text) {
             List<Node> documents = new ArrayList<>();
@@ -249,6 +260,7 @@ public final class ScenarioParser {
                 return;
             }
             objects++;
+            deadline.check();
             Reader.Fields object = maybeObject.get();
             Optional<String> kind = object.string("kind");
             if (kind.isEmpty()) {

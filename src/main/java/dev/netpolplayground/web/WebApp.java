@@ -165,7 +165,9 @@ public final class WebApp {
                 }
                 metrics.observe(ctx, millis);
                 accessLog.record(services.settings().client(ctx) + " " + ctx.method() + " " + ctx.path() + " "
-                        + ctx.status().getCode() + " " + String.format(Locale.ROOT, "%.1f", millis) + "ms");
+                        + ctx.status().getCode() + " " + String.format(Locale.ROOT, "%.1fms", millis)
+                        + (Allocation.since(ctx) < 0 ? "" : String.format(Locale.ROOT, " %.1fMiB",
+                        Allocation.since(ctx) / 1048576.0)));
             });
             config.events.serverStopped(accessLog::close);
             config.startup.showJavalinBanner = false;
@@ -178,6 +180,7 @@ public final class WebApp {
             });
 
             config.router.ignoreTrailingSlashes = false;
+            config.routes.before(Allocation::start);
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
             config.routes.before(WebApp::withoutTrailingSlash);
 

@@ -3,6 +3,7 @@ package dev.netpolplayground.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netpolplayground.Scenarios;
+import dev.netpolplayground.parse.HostileInputs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class FuzzTest {
         int mutations = 1 + random.nextInt(4);
         for (int m = 0; m < mutations; m++) {
             int at = text.isEmpty() ? 0 : random.nextInt(text.length());
-            switch (random.nextInt(9)) {
+            switch (random.nextInt(11)) {
                 case 0 -> text = text.substring(0, at);
                 case 1 -> text = text.substring(0, at) + (char) (text.isEmpty() ? 'x' : text.charAt(at) ^ (1 << random.nextInt(7)))
                         + text.substring(Math.min(text.length(), at + 1));
@@ -151,10 +152,38 @@ class FuzzTest {
                 }
                 case 6 -> text = text.replaceFirst("  ", random.nextBoolean() ? "\t" : " ");
                 case 7 -> text = text + "\n---\n" + seeds.get(random.nextInt(seeds.size()));
+                case 8 -> text = aliased(text, random);
+                case 9 -> text = text.substring(0, at) + longLine(random) + text.substring(at);
                 default -> text = randomYaml(random, 0);
             }
         }
         return text;
+    }
+
+    /** Anchors a value and uses it again, often: an alias bomb in front, or labels shared by every object. */
+    private static String aliased(String text, Random random) {
+        if (random.nextBoolean()) {
+            return HostileInputs.aliasBomb(1 + random.nextInt(10), pick(random, VALUES)) + "---\n" + text;
+        }
+        String anchored = text.replaceFirst("labels:", "labels: &shared");
+        return anchored.replaceAll("(?m)^(\\s+)labels:\\s*$", "$1labels: *shared\n$1_: x")
+                .replaceAll("(?m)^(\\s+)name: (\\S+)$", "$1name: $2\n$1extra: " + "[*shared, ".repeat(1 + random.nextInt(8))
+                        + "*shared" + "]".repeat(1 + random.nextInt(8)));
+    }
+
+    /** One line of 10 KB to 300 KB: a comment, a plain or quoted value, or a flow list. */
+    private static String longLine(Random random) {
+        int length = 10_000 + random.nextInt(290_000);
+        switch (random.nextInt(4)) {
+            case 0:
+                return "\n# " + "c".repeat(length) + "\n";
+            case 1:
+                return "\nlong: " + "v".repeat(length) + "\n";
+            case 2:
+                return "\nlong: \"" + "q".repeat(length) + "\"\n";
+            default:
+                return "\nlong: [" + "1, ".repeat(length / 3) + "2]\n";
+        }
     }
 
     private static String replaceValue(String text, Random random) {

@@ -42,7 +42,8 @@ public final class ExerciseParser {
         Optional<Node> root;
         try {
             LoadSettings settings = LoadSettings.builder().setSchema(new FastCoreSchema()).setMaxAliasesForCollections(20)
-                    .setCodePointLimit(MAX_CODE_POINTS).build();
+                    .setCodePointLimit(MAX_CODE_POINTS).setBufferSize(Math.max(1024, Math.min(text.length(), 1 << 20)))
+                    .build();
             root = new Compose(settings).composeString(text);
         } catch (YamlEngineException e) {
             return new Failed(List.of(Problem.error("not valid YAML: " + e.getMessage(), 0, 0, "")));

@@ -59,9 +59,16 @@ public final class ScenarioParser {
             "ReplicationController", EndpointKind.ReplicationController, "Job", EndpointKind.Job,
             "CronJob", EndpointKind.CronJob);
 
+    /** snakeyaml-engine's default read size, in chars, and the largest one used (2^10 … 2^20). */
+    private static final int SMALLEST_BUFFER_BITS = 10;
+    private static final int LARGEST_BUFFER_BITS = 20;
+
     private final Limits limits;
-    /** Immutable, and its schema keeps no state: shared by every parse of this parser. */
-    private final LoadSettings settings;
+    /**
+     * By read size: element i reads 2^(10+i) chars at a time. Immutable, and the schema keeps no
+     * state: shared by every parse of this parser.
+     */
+    private final LoadSettings[] settings = new LoadSettings[LARGEST_BUFFER_BITS - SMALLEST_BUFFER_BITS + 1];
 
     /**
      * Input limits; {@link #DEFAULT} suits files on disk, the web server passes tighter ones.
@@ -77,9 +84,25 @@ public final class ScenarioParser {
 
     public ScenarioParser(Limits limits) {
         this.limits = limits;
-        this.settings = LoadSettings.builder().setLabel("input").setSchema(new FastCoreSchema())
-                .setCodePointLimit(limits.maxCodePoints()).setMaxAliasesForCollections(limits.maxAliases())
-                .setAllowRecursiveKeys(false).setAllowDuplicateKeys(true).build();
+        FastCoreSchema schema = new FastCoreSchema();
+        for (int i = 0; i < settings.length; i++) {
+            settings[i] = LoadSettings.builder().setLabel("input").setSchema(schema)
+                    .setBufferSize(1 << (SMALLEST_BUFFER_BITS + i)).setCodePointLimit(limits.maxCodePoints())
+                    .setMaxAliasesForCollections(limits.maxAliases()).setAllowRecursiveKeys(false)
+                    .setAllowDuplicateKeys(true).build();
+        }
+    }
+
+    /**
+     * snakeyaml-engine's StreamReader reads bufferSize chars at a time and copies everything it
+     * holds unconsumed on every read (StreamReader.prepareWindowFor), and the scanner peeks a
+     * comment, plain or quoted scalar to its end before consuming it: a token of n chars costs
+     * n²/bufferSize (a 2 MiB comment line took seconds at the default 1,024). The read size grows
+     * with the text, up to 1 MiB, which keeps reading linear at the server's limits.
+     */
+    private LoadSettings settingsFor(String text) {
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, text.length() - 1));
+        return settings[Math.max(0, Math.min(settings.length - 1, bits - SMALLEST_BUFFER_BITS))];
     }
 
     public ScenarioParser() {
@@ -117,7 +140,7 @@ public final class ScenarioParser {
         Parsed parse(String text) {
             List<Node> documents = new ArrayList<>();
             try {
-                for (Node document : new Compose(settings).composeAllFromString(text)) {
+                for (Node document : new Compose(settingsFor(text)).composeAllFromString(text)) {
                     documents.add(document);
                 }
             } catch (MarkedYamlEngineException e) {

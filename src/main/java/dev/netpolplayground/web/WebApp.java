@@ -19,6 +19,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -156,6 +158,7 @@ public final class WebApp {
             config.jetty.modifyServer(server -> {
                 jetty.set(server);
                 server.setStopTimeout(services.settings().stopTimeoutMillis());
+                server.setErrorHandler(new ContainerErrors(templates));
             });
             config.events.serverStarted(() -> services.warmUp().start(
                     ((ServerConnector) jetty.get().getConnectors()[0]).getLocalPort()));
@@ -182,6 +185,7 @@ public final class WebApp {
             config.router.ignoreTrailingSlashes = false;
             config.routes.before(Allocation::start);
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+            config.routes.before(WebApp::supportedCharset);
             config.routes.before(WebApp::withoutTrailingSlash);
 
             Gate gate = services.gate();
@@ -253,12 +257,60 @@ public final class WebApp {
                             + " (java -jar netpol-playground.jar eval), which has no such limit."));
             config.routes.exception(ScenarioTooLargeException.class, (e, ctx) ->
                     fail(ctx, templates, HttpStatus.CONTENT_TOO_LARGE, "Too large to share", e.getMessage()));
+            config.routes.exception(UnsupportedCharset.class, (e, ctx) ->
+                    fail(ctx, templates, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported character set",
+                            "The request is declared in the character set '" + e.name() + "', which this server does"
+                                    + " not know; send UTF-8."));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (e instanceof org.eclipse.jetty.http.HttpException) {
+                    fail(ctx, templates, HttpStatus.forStatus(((org.eclipse.jetty.http.HttpException) e).getCode()),
+                            "Bad request", "The request's body could not be read: it ended early or is not well"
+                                    + " formed (a chunked body with a bad chunk, or less than its Content-Length).");
+                    return;
+                }
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 fail(ctx, templates, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
                         "Something went wrong on our side; the error was logged.");
             });
         });
+    }
+
+    /** A request in a character set the JVM does not know: 415, before anything reads its body or query. */
+    static final class UnsupportedCharset extends RuntimeException {
+        private final String name;
+
+        UnsupportedCharset(String name) {
+            super("unsupported charset", null, false, false);
+            this.name = name.length() <= 40 ? name : name.substring(0, 37) + "...";
+        }
+
+        String name() {
+            return name;
+        }
+    }
+
+    private static void supportedCharset(Context ctx) {
+        String type = ctx.header("Content-Type");
+        if (type == null) {
+            return;
+        }
+        for (String parameter : type.split(";")) {
+            String trimmed = parameter.trim();
+            if (!trimmed.regionMatches(true, 0, "charset", 0, 7)) {
+                continue;
+            }
+            int equals = trimmed.indexOf('=');
+            String name = equals < 0 ? "" : trimmed.substring(equals + 1).trim().replace("\"", "");
+            boolean supported;
+            try {
+                supported = !name.isEmpty() && Charset.isSupported(name);
+            } catch (IllegalCharsetNameException badName) {
+                supported = false;
+            }
+            if (!supported) {
+                throw new UnsupportedCharset(name);
+            }
+        }
     }
 
     /**

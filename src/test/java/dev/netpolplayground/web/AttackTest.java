@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -86,6 +88,13 @@ class AttackTest {
     }
 
     @Test
+    void one_line_of_two_mebibytes_is_read_like_any_other_text() {
+        HttpResponse<String> response = evaluate("# " + "c".repeat(2 * 1024 * 1024 - 1_000) + "\n" + CLASSROOM);
+        assertEquals(200, response.statusCode(), response.body().substring(0, Math.min(300, response.body().length())));
+        assertStillServes();
+    }
+
+    @Test
     void a_huge_number_or_many_empty_objects_do_not_make_a_huge_error() {
         assertRefused(evaluate("apiVersion: v1\nkind: Pod\nmetadata: {name: " + "9".repeat(1_900_000) + "}\n"), 422,
                 "must be a string, but 99999");
@@ -154,6 +163,55 @@ class AttackTest {
         HttpResponse<String> response = server.post(Routes.CREATE_EXERCISE, "application/x-www-form-urlencoded", form);
         assertEquals(422, response.statusCode());
         assertTrue(response.body().contains("more than 24 levels deep"));
+        assertStillServes();
+    }
+
+    /** Sends bytes as they are, for what an HTTP client library would refuse to send; returns the answer's head and body. */
+    private static String raw(String request) throws Exception {
+        try (Socket socket = new Socket("localhost", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void an_unknown_character_set_is_415_not_500() {
+        for (String type : List.of("text/plain; charset=x-bogus", "application/yaml; charset", "text/yaml; charset=\"bad name!\"")) {
+            assertRefused(server.post(Routes.API_EVALUATE, type, CLASSROOM), 415, "which this server does not know");
+        }
+        assertEquals(415, server.post(Routes.FRAGMENT_EVALUATE, "application/x-www-form-urlencoded; charset=x-bogus",
+                "scenario=x").statusCode());
+    }
+
+    @Test
+    void a_malformed_chunked_body_is_400_not_500() throws Exception {
+        String answer = raw("POST " + Routes.API_EVALUATE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\nkind: List\r\n0\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(answer.contains("could not be read"), answer);
+        assertStillServes();
+    }
+
+    @Test
+    void the_containers_own_error_answers_carry_the_security_headers_and_the_error_page() throws Exception {
+        List<String> requests = List.of(
+                "GET /../../etc/passwd HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(70_000) + "\r\nConnection: close\r\n\r\n",
+                "GARBAGE\r\n\r\n",
+                "GET / HTTP/9.9\r\nHost: localhost\r\n\r\n");
+        for (String request : requests) {
+            String answer = raw(request);
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase();
+            assertTrue(head.matches("(?s)http/1\\.1 (400|414|431|505) .*"), head);
+            assertTrue(head.contains("content-security-policy: default-src 'self'"), head);
+            assertTrue(head.contains("x-content-type-options: nosniff"), head);
+            assertTrue(head.contains("referrer-policy: no-referrer"), head);
+            assertTrue(answer.contains("<link rel=\"stylesheet\""), "the app's own error page: " + answer);
+        }
         assertStillServes();
     }
 

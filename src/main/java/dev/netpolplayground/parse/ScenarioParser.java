@@ -142,6 +142,9 @@ public final class ScenarioParser {
             try {
                 for (Node document : new Compose(settingsFor(text)).composeAllFromString(text)) {
                     documents.add(document);
+                    if (documents.size() > limits.maxObjects()) {
+                        return tooManyObjects();
+                    }
                 }
             } catch (MarkedYamlEngineException e) {
                 Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
@@ -168,8 +171,7 @@ public final class ScenarioParser {
                     object(document, "");
                 }
                 if (objects > limits.maxObjects()) {
-                    return refused(String.format(Locale.ROOT, "the input has more than %,d objects, the most one"
-                            + " evaluation reads here; split it, or use the command line", limits.maxObjects()), 0, 0);
+                    return tooManyObjects();
                 }
             }
             skipped.forEach((kind, names) -> reader.add(Problem.warning(Reader.abbreviate(kind) + " skipped ("
@@ -212,6 +214,12 @@ public final class ScenarioParser {
 
         private Parsed syntaxError(String message, int line, int column) {
             return new Parsed.Failed(List.of(Problem.error(message, line, column, "")), Parsed.Refusal.SYNTAX, List.of());
+        }
+
+        /** Each document is at least one object: composing stops as soon as there are too many. */
+        private Parsed tooManyObjects() {
+            return refused(String.format(Locale.ROOT, "the input has more than %,d objects, the most one evaluation"
+                    + " reads here; split it, or use the command line", limits.maxObjects()), 0, 0);
         }
 
         private Parsed refused(String message, int line, int column) {

@@ -131,6 +131,10 @@ class SecurityBrowserTest {
         page.locator("textarea[name=brief]").fill("# " + SVG + "\n\n" + SCRIPT + "\n\n[click me](javascript:window.__xss=4)"
                 + "\n\n<iframe src=\"javascript:window.__xss=5\"></iframe>");
         page.locator("button:has-text('Create the exercise')").click();
+        assertThat(page.locator(".problems")).containsText("links may only go to http:, https: or mailto:");
+        page.locator("textarea[name=brief]").fill("# " + SVG + "\n\n" + SCRIPT + "\n\n[click me](#exercise-title)"
+                + "\n\n<iframe src=\"javascript:window.__xss=5\"></iframe>");
+        page.locator("button:has-text('Create the exercise')").click();
         page.waitForURL("**/x/**");
         assertThat(page.locator("h1#exercise-title")).containsText("<script>");
         assertThat(page.locator(".brief")).containsText("<svg onload");

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one pipeline every face (web page, JSON API, command line) runs: text and options in, a
@@ -33,6 +34,8 @@ public final class Analysis {
     private static final long BASE_BYTES = 1 << 20;
     /** Bit tables the matrix keeps per cell (egress, ingress, allowed), plus one for the evaluation's own rows. */
     private static final long MATRIX_TABLES = 4;
+    /** Work that takes longer than this stops when its client has gone. */
+    static final Duration WATCH_AFTER = Duration.ofSeconds(1);
     private final ScenarioParser parser;
     private final Budget budget;
     private final Memory memory;
@@ -128,6 +131,14 @@ public final class Analysis {
 
     /** The result for a request: remembered when an equal request succeeded lately, else computed. */
     public Result run(Request request) {
+        return run(request, () -> false);
+    }
+
+    /**
+     * @param abandoned whether the client has gone; asked once the work has taken {@link #WATCH_AFTER},
+     *                  and the work stops when it says so
+     */
+    public Result run(Request request, BooleanSupplier abandoned) {
         if (memory.maxBytes() > 0) {
             synchronized (recent) {
                 Success earlier = recent.get(request);
@@ -137,7 +148,7 @@ public final class Analysis {
                 }
             }
         }
-        Result result = compute(request);
+        Result result = compute(request, abandoned);
         if (result instanceof Success && memory.maxBytes() > 0) {
             remember((Success) result);
         }
@@ -176,9 +187,9 @@ public final class Analysis {
                 + success.request().externals().length()) + 3 * cells / 8;
     }
 
-    private Result compute(Request request) {
+    private Result compute(Request request, BooleanSupplier abandoned) {
         try (MemoryPool.Reservation held = pool.reserve(BASE_BYTES + PARSE_BYTES_PER_CHAR * request.text().length())) {
-            return compute(request, held);
+            return compute(request, held, abandoned);
         } catch (MemoryPool.TooLarge tooLarge) {
             return new Invalid(request, List.of(Problem.error("evaluating this scenario needs " + tooLarge.sentence()
                     + "; split it, name fewer probes, or use the command line (java -jar netpol-playground.jar eval),"
@@ -191,9 +202,9 @@ public final class Analysis {
      * 2. Count the cells and refuse more than the budget, then reserve the matrix's rows.
      * 3. Lint and evaluate against the deadline.
      */
-    private Result compute(Request request, MemoryPool.Reservation held) {
+    private Result compute(Request request, MemoryPool.Reservation held, BooleanSupplier abandoned) {
         long start = System.nanoTime();
-        Deadline deadline = new Deadline(start + budget.maxTime().toNanos());
+        Deadline deadline = Deadline.in(budget.maxTime()).orWhenAbandoned(WATCH_AFTER, abandoned);
         try {
             return compute(request, held, start, deadline);
         } catch (Deadline.Passed passed) {

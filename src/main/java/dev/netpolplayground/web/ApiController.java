@@ -38,7 +38,7 @@ final class ApiController {
             return;
         }
         Analysis.Result result = analysis.run(new Analysis.Request(ctx.body(), ctx.queryParam("probes"),
-                ctx.queryParam("external")));
+                ctx.queryParam("external")), ClientWatch.of(ctx));
         if (result instanceof Analysis.Invalid) {
             Analysis.Invalid invalid = (Analysis.Invalid) result;
             errors(ctx, status(invalid.refusal()), invalid.errors(), invalid.warnings());

@@ -42,7 +42,8 @@ final class MakeExerciseController {
     /** POST /make-exercise from the playground: the form, with the current matrix as the goal. */
     void form(Context ctx) {
         PlaygroundForm form = PlaygroundForm.from(ctx);
-        Analysis.Result result = analysis.run(new Analysis.Request(form.text(), form.probes(), form.externals()));
+        Analysis.Result result = analysis.run(new Analysis.Request(form.text(), form.probes(), form.externals()),
+                ClientWatch.of(ctx));
         if (!(result instanceof Analysis.Success)) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             templates.render(ctx, "errors/page.jte", new ErrorView("Fix the scenario first",
@@ -69,7 +70,8 @@ final class MakeExerciseController {
         String brief = valueOr(ctx.formParam(FIELD_BRIEF), "");
         Set<String> starter = new HashSet<>(ctx.formParams(FIELD_STARTER));
         Set<String> allowed = new HashSet<>(ctx.formParams(FIELD_GOAL));
-        Analysis.Result result = analysis.run(new Analysis.Request(form.text(), form.probes(), form.externals()));
+        Analysis.Result result = analysis.run(new Analysis.Request(form.text(), form.probes(), form.externals()),
+                ClientWatch.of(ctx));
         if (!(result instanceof Analysis.Success)) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             templates.render(ctx, "errors/page.jte", new ErrorView("Fix the scenario first",

@@ -70,12 +70,12 @@ final class PlaygroundController {
 
     void evaluateFragment(Context ctx) {
         PlaygroundForm form = PlaygroundForm.from(ctx);
-        templates.render(ctx, "playground/result.jte", Views.result(run(form), form));
+        templates.render(ctx, "playground/result.jte", Views.result(run(ctx, form), form));
     }
 
     void explainFragment(Context ctx) {
         PlaygroundForm form = PlaygroundForm.from(ctx);
-        Analysis.Result result = run(form);
+        Analysis.Result result = run(ctx, form);
         ExplanationView view = result instanceof Analysis.Success
                 ? Views.explanation(((Analysis.Success) result).matrix(), form.cell(), form.text())
                 : ExplanationView.NONE;
@@ -106,7 +106,7 @@ final class PlaygroundController {
             return;
         }
         PlaygroundForm form = PlaygroundForm.from(ctx);
-        Analysis.Result result = run(form);
+        Analysis.Result result = run(ctx, form);
         if (!(result instanceof Analysis.Success)) {
             render(ctx, form, result, "form", "Fix the problems first: there is no matrix to export yet.");
             return;
@@ -128,12 +128,12 @@ final class PlaygroundController {
         }
     }
 
-    private Analysis.Result run(PlaygroundForm form) {
-        return analysis.run(new Analysis.Request(form.text(), form.probes(), form.externals()));
+    private Analysis.Result run(Context ctx, PlaygroundForm form) {
+        return analysis.run(new Analysis.Request(form.text(), form.probes(), form.externals()), ClientWatch.of(ctx));
     }
 
     private void render(Context ctx, PlaygroundForm form, String source, String notice) {
-        render(ctx, form, run(form), source, notice);
+        render(ctx, form, run(ctx, form), source, notice);
     }
 
     private void render(Context ctx, PlaygroundForm form, Analysis.Result analysed, String source, String notice) {

@@ -140,4 +140,39 @@ class ServingTest {
             assertFalse(metrics.contains("route=\"" + Routes.FRAGMENT_EVALUATE + "\""));
         }
     }
+
+    /** About five seconds of evaluation here: 6,500 pods, each selected by its own egress policy. */
+    private static String slowScenario() {
+        StringBuilder text = new StringBuilder();
+        int count = 6_500;
+        for (int i = 0; i < count; i++) {
+            text.append("---\napiVersion: v1\nkind: Pod\nmetadata: {name: p").append(i).append(", labels: {app: a")
+                    .append(i).append("}}\n");
+        }
+        for (int i = 0; i < count; i++) {
+            text.append("---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n").append(i)
+                    .append("}\nspec: {podSelector: {matchLabels: {app: a").append(i).append("}}, policyTypes: [Egress],"
+                    + " egress: [{to: [{podSelector: {matchLabels: {app: a").append((i + 1) % count).append("}}}]}]}\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void work_for_a_client_that_has_gone_stops_and_frees_its_turn() throws Exception {
+        try (TestServer server = new TestServer(oneAtATime(Duration.ofSeconds(3)))) {
+            HttpClient impatient = HttpClient.newHttpClient();
+            HttpRequest slow = HttpRequest.newBuilder(URI.create(server.url(Routes.API_EVALUATE)))
+                    .timeout(Duration.ofMillis(1_200)).header("Content-Type", "application/yaml")
+                    .POST(HttpRequest.BodyPublishers.ofString(slowScenario())).build();
+            try {
+                impatient.send(slow, HttpResponse.BodyHandlers.discarding());
+                fail("the slow evaluation was expected to outlast the client's patience");
+            } catch (java.net.http.HttpTimeoutException gone) {
+                assertTrue(gone.getMessage().contains("timed out"));
+            }
+            HttpResponse<String> next = evaluateAsync(server, HttpClient.newHttpClient()).get(30, TimeUnit.SECONDS);
+            assertEquals(200, next.statusCode(), "the abandoned evaluation gave its turn back within the 3 s wait: "
+                    + next.body());
+        }
+    }
 }

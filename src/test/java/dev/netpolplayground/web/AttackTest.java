@@ -126,6 +126,18 @@ class AttackTest {
     }
 
     @Test
+    void a_request_that_would_need_more_memory_than_the_server_gives_one_request_is_refused() {
+        try (TestServer small = new TestServer(WebApp.Settings.DEFAULT.withWarmUp(Duration.ZERO).withMemory(64))) {
+            HttpResponse<String> refused = small.post(Routes.API_EVALUATE, "application/yaml",
+                    "# " + "c".repeat(1_900_000) + "\n" + CLASSROOM);
+            assertEquals(413, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("evaluating this scenario needs about 88 MiB, more than the 64 MiB one"
+                    + " request may use on this server"), refused.body());
+            assertEquals(200, small.post(Routes.API_EVALUATE, "application/yaml", CLASSROOM).statusCode());
+        }
+    }
+
+    @Test
     void a_trailing_slash_is_redirected_to_the_route_and_its_limit() {
         for (String path : List.of("/api/v1/scenarios/", "/share/", "/make-exercise/create/", "/fragments/share/",
                 "/exercises/", "/api/v1/evaluate/?probes=80")) {

@@ -59,10 +59,6 @@ public final class MemoryPool {
         return reservation;
     }
 
-    public long capacity() {
-        return capacity;
-    }
-
     private static long mib(long bytes) {
         return (bytes + (1 << 20) - 1) >> 20;
     }

@@ -11,6 +11,8 @@ import java.util.List;
  */
 public record Selection(List<String> patterns) {
     public static final Selection ALL = new Selection(List.of());
+    /** Most patterns one filter may list: each endpoint is compared with every pattern. */
+    public static final int MAX_PATTERNS = 100;
 
     public Selection {
         patterns = List.copyOf(patterns);

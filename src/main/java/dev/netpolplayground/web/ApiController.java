@@ -37,6 +37,14 @@ final class ApiController {
         if (!acceptsBody(ctx)) {
             return;
         }
+        Selection from = Selection.parse(ctx.queryParam("from"));
+        Selection to = Selection.parse(ctx.queryParam("to"));
+        if (from.patterns().size() > Selection.MAX_PATTERNS || to.patterns().size() > Selection.MAX_PATTERNS) {
+            errors(ctx, HttpStatus.BAD_REQUEST, List.of(Problem.error("from= and to= may each list at most "
+                    + Selection.MAX_PATTERNS + " ids or namespaces; use namespaces (shop/*) to keep many pods", 0, 0,
+                    "")), List.of());
+            return;
+        }
         Analysis.Result result = analysis.run(new Analysis.Request(ctx.body(), ctx.queryParam("probes"),
                 ctx.queryParam("external")), ClientWatch.of(ctx));
         if (result instanceof Analysis.Invalid) {
@@ -46,8 +54,6 @@ final class ApiController {
         }
         Analysis.Success success = (Analysis.Success) result;
         MatrixReport.Detail detail = detail(ctx);
-        Selection from = Selection.parse(ctx.queryParam("from"));
-        Selection to = Selection.parse(ctx.queryParam("to"));
         long bytes = MatrixReport.estimatedBytes(success.matrix(), detail, from, to);
         if (bytes > MAX_ANSWER_BYTES) {
             errors(ctx, HttpStatus.UNPROCESSABLE_CONTENT, List.of(Problem.error(tooLarge(bytes, detail), 0, 0, "")),

@@ -102,6 +102,13 @@ class AttackTest {
     }
 
     @Test
+    void a_filter_of_thousands_of_patterns_is_refused_before_evaluating() {
+        String from = String.join(",", java.util.Collections.nCopies(5_000, "x/a"));
+        assertRefused(server.post(Routes.API_EVALUATE + "?from=" + from, "application/yaml", CLASSROOM), 400,
+                "may each list at most 100 ids or namespaces");
+    }
+
+    @Test
     void full_width_digits_are_not_a_port() {
         HttpResponse<String> response = server.post(Routes.API_EVALUATE + "?probes="
                 + URLEncoder.encode("８０", StandardCharsets.UTF_8), "application/yaml", CLASSROOM);

@@ -234,6 +234,11 @@ public final class WebApp {
             });
             config.routes.get(Routes.METRICS, metrics::serve);
 
+            config.routes.error(HttpStatus.NOT_FOUND, ctx -> {
+                if (ctx.endpoints().lastHttpEndpoint() == null) {
+                    fail(ctx, templates, HttpStatus.NOT_FOUND, "Not found", "There is nothing at this address.");
+                }
+            });
             config.routes.exception(TooManyRequests.class, (e, ctx) -> {
                 ctx.header("Retry-After", String.valueOf(e.seconds()));
                 fail(ctx, templates, HttpStatus.TOO_MANY_REQUESTS, "Too many shares",

@@ -222,6 +222,8 @@ class AttackTest {
                 "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(70_000) + "\r\nConnection: close\r\n\r\n",
                 "GARBAGE\r\n\r\n",
                 "GET / HTTP/9.9\r\nHost: localhost\r\n\r\n");
+        assertTrue(server.get("/etc/passwd").body().contains("There is nothing at this address."),
+                "an address no route answers gets the app's page too");
         for (String request : requests) {
             String answer = raw(request);
             String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase();

@@ -181,7 +181,11 @@ public final class ScenarioParser {
             if (reader.hasErrors()) {
                 return new Parsed.Failed(reader.errors(), Parsed.Refusal.INVALID, reader.warnings());
             }
-            return new Parsed.Ok(assemble(), reader.warnings());
+            Scenario scenario = assemble();
+            if (reader.hasErrors()) {
+                return new Parsed.Failed(reader.errors(), Parsed.Refusal.TOO_LARGE, reader.warnings());
+            }
+            return new Parsed.Ok(scenario, reader.warnings());
         }
 
         /**
@@ -475,7 +479,16 @@ public final class ScenarioParser {
                 List<IpAddress> ips = draft.ips();
                 boolean assign = ips.isEmpty();
                 if (assign) {
-                    ips = List.of(assignAddress(id, used, draft.spec().hostNetwork() ? NODE_BASE : ASSIGNED_BASE));
+                    boolean onNode = draft.spec().hostNetwork();
+                    Optional<IpAddress> address = assignAddress(id, used, onNode ? NODE_BASE : ASSIGNED_BASE);
+                    if (address.isEmpty()) {
+                        reader.add(Problem.error("more than 65,534 " + (onNode ? "host-network " : "") + "pods and"
+                                + " workloads have no IP in status, so " + (onNode ? ASSIGNED_NODE_RANGE : ASSIGNED_RANGE)
+                                + " has no address left to give them; write their status.podIP", draft.source()
+                                .firstLine(), 1, ""));
+                        break;
+                    }
+                    ips = List.of(address.get());
                     assigned++;
                 }
                 endpointList.add(new Endpoint(id, draft.kind(), draft.namespace(), draft.name(), draft.labels(), ips,
@@ -493,15 +506,17 @@ public final class ScenarioParser {
             return new Scenario(namespaceList, endpointList, policyList);
         }
 
-        private IpAddress assignAddress(String id, Set<IpAddress> used, long base) {
+        /** The first free address from the id's hash on, in a /16 without its first and last; empty when it is full. */
+        private Optional<IpAddress> assignAddress(String id, Set<IpAddress> used, long base) {
             int slot = Math.floorMod(id.hashCode(), 65534) + 1;
-            while (true) {
+            for (int tried = 0; tried < 65534; tried++) {
                 IpAddress candidate = IpAddress.v4(base + slot);
                 if (used.add(candidate)) {
-                    return candidate;
+                    return Optional.of(candidate);
                 }
                 slot = slot % 65534 + 1;
             }
+            return Optional.empty();
         }
     }
 

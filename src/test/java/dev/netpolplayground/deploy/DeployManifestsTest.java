@@ -345,6 +345,10 @@ class DeployManifestsTest {
         for (Object item : list(container, "env")) {
             Map<String, Object> env = map(item);
             envNames.add((String) env.get("name"));
+            if ("PLAYGROUND_TRUSTED_PROXIES".equals(env.get("name"))) {
+                assertTrue(dev.netpolplayground.web.Proxies.networks((String) env.get("value")).isPresent(),
+                        "trusted proxies the server reads: " + env.get("value"));
+            }
             if (env.containsKey("valueFrom")) {
                 Map<String, Object> ref = map(map(env, "valueFrom"), "secretKeyRef");
                 assertEquals(secretName, ref.get("name"));
@@ -352,7 +356,7 @@ class DeployManifestsTest {
             }
         }
         assertTrue(envNames.containsAll(Set.of("PLAYGROUND_DB_URL", "PLAYGROUND_DB_USER", "PLAYGROUND_DB_PASSWORD",
-                "JAVA_TOOL_OPTIONS")), "env: " + envNames);
+                "JAVA_TOOL_OPTIONS", "PLAYGROUND_TRUST_PROXY", "PLAYGROUND_TRUSTED_PROXIES")), "env: " + envNames);
 
         assertEquals("/readyz", map(map(container, "readinessProbe"), "httpGet").get("path"));
         assertEquals("/healthz", map(map(container, "livenessProbe"), "httpGet").get("path"));

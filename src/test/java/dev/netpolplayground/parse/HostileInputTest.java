@@ -92,6 +92,13 @@ class HostileInputTest {
     }
 
     @Test
+    void more_pods_without_an_address_than_the_assigned_range_holds_is_a_problem_not_a_hang() {
+        Parsed.Failed failed = assertInstanceOf(Parsed.Failed.class, new ScenarioParser().parse(HostileInputs.pods(65_535)));
+        assertTrue(failed.errors().get(0).message().startsWith("more than 65,534 pods and workloads have no IP in"
+                + " status, so 10.244.0.0/16 has no address left"), failed.errors().toString());
+    }
+
+    @Test
     void full_width_digits_are_not_numbers() {
         List<Problem> problems = new java.util.ArrayList<>();
         assertTrue(Options.probes("８０/TCP", problems).isEmpty());

@@ -27,8 +27,8 @@ import java.util.Map;
  *    the same policies share one row.
  * 4. Ingress: a destination's allowed sources per probe are the union of peer rows of the rules
  *    whose ports match on that destination; shared by destinations with the same policies and ports.
- * 5. A cell is allowed when its egress bit and its (transposed) ingress bit are both set; a pod to
- *    itself always is.
+ * 5. Nothing per cell is stored: {@link Matrix#allowed} reads a cell's two bits from these shared
+ *    rows and decides it by {@link Verdict#decide}, the one cell rule.
  * {@link Decider} answers the same question for one cell with reasons; tests keep them in agreement.
  */
 final class Engine {
@@ -57,37 +57,7 @@ final class Engine {
     }
 
     Matrix.Rows compute() {
-        long[][][] egress = egressRows();
-        long[][][] ingress = ingressRows();
-        long[][][] allowed = new long[probes.size()][][];
-        long[] insideCluster = Bits.full(size);
-        for (int i = 0; i < size; i++) {
-            if (endpoints.get(i).external()) {
-                Bits.clear(insideCluster, i);
-            }
-        }
-        for (int p = 0; p < probes.size(); p++) {
-            long[][] ingressBySource = Bits.transpose(ingress[p], size);
-            long[][] rows = new long[size][];
-            deadline.check();
-            for (int s = 0; s < size; s++) {
-                long[] row = ingressBySource[s];
-                long[] out = egress[p][s];
-                for (int w = 0; w < row.length; w++) {
-                    row[w] &= out[w];
-                }
-                if (endpoints.get(s).external()) {
-                    for (int w = 0; w < row.length; w++) {
-                        row[w] &= insideCluster[w];
-                    }
-                } else {
-                    Bits.set(row, s);
-                }
-                rows[s] = row;
-            }
-            allowed[p] = rows;
-        }
-        return new Matrix.Rows(egress, ingress, allowed);
+        return new Matrix.Rows(egressRows(), ingressRows());
     }
 
 

@@ -5,17 +5,19 @@ import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Scenario;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The reachability matrix: for every probe, which endpoint reaches which. Booleans come from the
- * bit rows; {@link #verdict} computes a cell's evidence on demand.
+ * bit rows, which endpoints with the same policies share, so nothing is kept per cell; {@link
+ * #verdict} computes a cell's evidence on demand.
  */
 public final class Matrix {
-    /** Per probe and row: egress rows by source, ingress rows by destination, allowed rows by source. */
-    record Rows(long[][][] egress, long[][][] ingress, long[][][] allowed) {
+    /** Per probe and row: egress rows by source, ingress rows by destination (rows shared between endpoints). */
+    record Rows(long[][][] egress, long[][][] ingress) {
     }
 
     private final Scenario scenario;
@@ -56,7 +58,8 @@ public final class Matrix {
     }
 
     public boolean allowed(int from, int to, int probe) {
-        return Bits.get(rows.allowed()[probe][from], to);
+        return Verdict.decide(endpoints().get(from), endpoints().get(to), egressAllowed(from, to, probe),
+                ingressAllowed(from, to, probe));
     }
 
     public boolean egressAllowed(int from, int to, int probe) {
@@ -70,12 +73,34 @@ public final class Matrix {
     /** Allowed cells over all probes, counting each applicable ordered pair (loopback included). */
     public long allowedCount() {
         long total = 0;
-        for (long[][] probeRows : rows.allowed()) {
-            for (long[] row : probeRows) {
-                total += Bits.count(row);
+        for (int p = 0; p < probes.size(); p++) {
+            for (int s = 0; s < endpoints().size(); s++) {
+                for (int d = 0; d < endpoints().size(); d++) {
+                    total += allowed(s, d, p) ? 1 : 0;
+                }
             }
         }
         return total;
+    }
+
+    /**
+     * About how many bytes the matrix holds beyond its scenario: each distinct bit row once (rows
+     * are shared by endpoints with the same policies), and the per-endpoint references to them.
+     */
+    public long bytes() {
+        Map<long[], Boolean> distinct = new IdentityHashMap<>();
+        long bytes = 0;
+        for (long[][][] table : List.of(rows.egress(), rows.ingress())) {
+            for (long[][] probeRows : table) {
+                bytes += 16 + 8L * probeRows.length;
+                for (long[] row : probeRows) {
+                    if (distinct.put(row, Boolean.TRUE) == null) {
+                        bytes += 16 + 8L * row.length;
+                    }
+                }
+            }
+        }
+        return bytes;
     }
 
     public Verdict verdict(int from, int to, int probe) {

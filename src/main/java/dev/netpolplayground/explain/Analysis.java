@@ -32,8 +32,11 @@ public final class Analysis {
      */
     static final long PARSE_BYTES_PER_CHAR = 48;
     private static final long BASE_BYTES = 1 << 20;
-    /** Bit tables the matrix keeps per cell (egress, ingress, allowed), plus one for the evaluation's own rows. */
-    private static final long MATRIX_TABLES = 4;
+    /**
+     * Bits per cell the matrix may hold at most: egress and ingress rows, when no two endpoints
+     * share their policies (usually far fewer, as rows are shared).
+     */
+    private static final long MATRIX_TABLES = 2;
     /** Work that takes longer than this stops when its client has gone. */
     static final Duration WATCH_AFTER = Duration.ofSeconds(1);
     private final ScenarioParser parser;
@@ -178,13 +181,11 @@ public final class Analysis {
 
     /**
      * A rough size in bytes: the text (held by the request and, as source lines, by the model) at
-     * 8 bytes a character, and three bits a cell for the matrix's egress, ingress and allowed rows.
+     * 8 bytes a character, and the matrix's distinct bit rows.
      */
     static long weight(Success success) {
-        long endpoints = success.matrix().endpoints().size();
-        long cells = endpoints * endpoints * success.matrix().probes().size();
         return 8L * (success.request().text().length() + success.request().probes().length()
-                + success.request().externals().length()) + 3 * cells / 8;
+                + success.request().externals().length()) + success.matrix().bytes();
     }
 
     private Result compute(Request request, BooleanSupplier abandoned) {

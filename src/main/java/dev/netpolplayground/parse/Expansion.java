@@ -16,12 +16,13 @@ import java.util.Optional;
  * walk over them as a tree would visit. An alias makes the composed graph share a node, and every
  * reader after the composer (shape checks, object reading, warnings) walks the tree, so ten levels
  * of ten aliases in 600 bytes are 10^10 nodes to it. Each distinct node is measured once here, so
- * this costs what the composed graph holds, however much it expands to.
+ * this costs what the composed graph holds, however much it expands to. Only a node with an anchor
+ * can be reached twice, so only those are remembered (kubectl's output has none).
  */
 final class Expansion {
     /**
-     * Measured sizes by node identity, {nodes, characters, height}; {@link #OPEN} while a node's
-     * children are being measured.
+     * Measured sizes of anchored nodes by identity, {nodes, characters, height}; {@link #OPEN}
+     * while a node's children are being measured.
      */
     private final Map<Node, long[]> sizes = new IdentityHashMap<>();
     private static final long[] OPEN = new long[3];
@@ -68,7 +69,8 @@ final class Expansion {
      * as one node, and the shape check reports it.
      */
     private long[] measure(Node node, int depth) {
-        long[] known = sizes.get(node);
+        boolean anchored = node.getAnchor().isPresent();
+        long[] known = anchored ? sizes.get(node) : null;
         if (known == OPEN) {
             return new long[] {1, 0, 0};
         }
@@ -79,7 +81,9 @@ final class Expansion {
             tooDeep = node;
             return new long[] {1, 0, 0};
         }
-        sizes.put(node, OPEN);
+        if (anchored) {
+            sizes.put(node, OPEN);
+        }
         long[] size = {1, 0, 0};
         if (node instanceof MappingNode) {
             for (NodeTuple tuple : ((MappingNode) node).getValue()) {
@@ -99,7 +103,9 @@ final class Expansion {
         } else {
             size[1] = ((ScalarNode) node).getValue().length();
         }
-        sizes.put(node, size);
+        if (anchored) {
+            sizes.put(node, size);
+        }
         return size;
     }
 

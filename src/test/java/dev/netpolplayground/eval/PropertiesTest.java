@@ -54,7 +54,7 @@ class PropertiesTest {
         check(seed, scenario, probes, "", disagreements(scenario, probes));
     }
 
-    /** Matrices wider than a 64-bit word exercise the engine's multi-word rows and block transpose. */
+    /** Matrices wider than a 64-bit word exercise the engine's multi-word rows. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("largeSeeds")
     void engine_agrees_with_the_reference_on_matrices_wider_than_a_word(long seed) {

@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
  * calls it only for the cells someone asks about.
  */
 public final class Decider {
-    private final Scenario scenario;
+    private final Isolation isolation;
     private final Map<String, Namespace> namespaces;
 
-    public Decider(Scenario scenario) {
-        this.scenario = scenario;
+    public Decider(Scenario scenario, Isolation isolation) {
+        this.isolation = isolation;
         this.namespaces = scenario.namespacesByName();
     }
 
@@ -51,14 +51,10 @@ public final class Decider {
         if (subject.hostNetwork()) {
             return new Decision.Unrestricted(direction, subject, Decision.Freedom.HOST_NETWORK, List.of());
         }
-        List<Policy> isolating = new ArrayList<>();
-        List<Policy> otherDirection = new ArrayList<>();
-        for (Policy policy : scenario.policies()) {
-            if (policy.selects(subject)) {
-                (policy.isolates(direction) ? isolating : otherDirection).add(policy);
-            }
-        }
+        List<Policy> isolating = isolation.isolating(subject, direction);
         if (isolating.isEmpty()) {
+            List<Policy> otherDirection = isolation.selecting(subject).stream()
+                    .filter(policy -> !policy.isolates(direction)).toList();
             return new Decision.Unrestricted(direction, subject, Decision.Freedom.NOT_ISOLATED, otherDirection);
         }
         Endpoint destination = direction == Direction.EGRESS ? peer : subject;

@@ -32,27 +32,25 @@ import java.util.Map;
  * {@link Decider} answers the same question for one cell with reasons; tests keep them in agreement.
  */
 final class Engine {
-    private final Scenario scenario;
     private final List<Endpoint> endpoints;
     private final List<Probe> probes;
     private final int size;
     private final Map<String, Namespace> namespaces;
-    private final int[] classOf;
     private final List<Endpoint> classRepresentative = new ArrayList<>();
     private final List<long[]> classMembers = new ArrayList<>();
     private final Map<Peer, long[]> peerRows = new HashMap<>();
     private final Map<Rule, long[][]> destinationPortRows = new IdentityHashMap<>();
 
+    private final Isolation isolation;
     private final Deadline deadline;
 
-    Engine(Scenario scenario, List<Probe> probes, Deadline deadline) {
+    Engine(Scenario scenario, List<Probe> probes, Isolation isolation, Deadline deadline) {
+        this.isolation = isolation;
         this.deadline = deadline;
-        this.scenario = scenario;
         this.endpoints = scenario.endpoints();
         this.probes = probes;
         this.size = endpoints.size();
         this.namespaces = scenario.namespacesByName();
-        this.classOf = new int[size];
         groupIntoClasses();
     }
 
@@ -73,7 +71,6 @@ final class Engine {
                 classMembers.add(Bits.empty(size));
                 return classRepresentative.size() - 1;
             });
-            classOf[i] = index;
             Bits.set(classMembers.get(index), i);
         }
     }
@@ -146,33 +143,15 @@ final class Engine {
         });
     }
 
-    /** The policies that isolate endpoint {@code index} for {@code direction}, found once per class. */
-    private List<Policy> isolating(int index, Direction direction, Map<Integer, List<Policy>> byClass) {
-        Endpoint endpoint = endpoints.get(index);
-        if (!endpoint.policyApplies()) {
-            return List.of();
-        }
-        return byClass.computeIfAbsent(classOf[index], c -> {
-            List<Policy> found = new ArrayList<>();
-            for (Policy policy : scenario.policies()) {
-                if (policy.isolates(direction) && policy.selects(endpoint)) {
-                    found.add(policy);
-                }
-            }
-            return found;
-        });
-    }
-
     private long[][][] egressRows() {
         long[][][] rows = new long[probes.size()][size][];
         long[] all = Bits.full(size);
-        Map<Integer, List<Policy>> policiesByClass = new HashMap<>();
         Map<List<Policy>, long[][]> shared = new HashMap<>();
         for (int s = 0; s < size; s++) {
             if ((s & 255) == 0) {
                 deadline.check();
             }
-            List<Policy> policies = isolating(s, Direction.EGRESS, policiesByClass);
+            List<Policy> policies = isolation.isolating(endpoints.get(s), Direction.EGRESS);
             long[][] perProbe = policies.isEmpty() ? null : shared.computeIfAbsent(policies, this::egressFor);
             for (int p = 0; p < probes.size(); p++) {
                 rows[p][s] = perProbe == null ? all : perProbe[p];
@@ -201,14 +180,13 @@ final class Engine {
     private long[][][] ingressRows() {
         long[][][] rows = new long[probes.size()][size][];
         long[] all = Bits.full(size);
-        Map<Integer, List<Policy>> policiesByClass = new HashMap<>();
         Map<List<Object>, long[][]> shared = new HashMap<>();
         for (int d = 0; d < size; d++) {
             if ((d & 255) == 0) {
                 deadline.check();
             }
             Endpoint destination = endpoints.get(d);
-            List<Policy> policies = isolating(d, Direction.INGRESS, policiesByClass);
+            List<Policy> policies = isolation.isolating(destination, Direction.INGRESS);
             long[][] perProbe = null;
             if (!policies.isEmpty()) {
                 boolean named = policies.stream().flatMap(policy -> policy.ingress().stream())

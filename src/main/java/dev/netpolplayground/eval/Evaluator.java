@@ -17,6 +17,7 @@ public final class Evaluator {
 
     /** @param deadline past it the evaluation stops with {@link Deadline.Passed} */
     public static Matrix evaluate(Scenario scenario, List<Probe> probes, Deadline deadline) {
-        return new Matrix(scenario, probes, new Engine(scenario, probes, deadline).compute());
+        Isolation isolation = Isolation.of(scenario, deadline);
+        return new Matrix(scenario, probes, new Engine(scenario, probes, isolation, deadline).compute(), isolation);
     }
 }

@@ -23,14 +23,16 @@ public final class Matrix {
     private final Scenario scenario;
     private final List<Probe> probes;
     private final Rows rows;
+    private final Isolation isolation;
     private final Decider decider;
     private final Map<String, Integer> indexById = new HashMap<>();
 
-    Matrix(Scenario scenario, List<Probe> probes, Rows rows) {
+    Matrix(Scenario scenario, List<Probe> probes, Rows rows, Isolation isolation) {
         this.scenario = scenario;
         this.probes = List.copyOf(probes);
         this.rows = rows;
-        this.decider = new Decider(scenario);
+        this.isolation = isolation;
+        this.decider = new Decider(scenario, isolation);
         for (int i = 0; i < scenario.endpoints().size(); i++) {
             indexById.put(scenario.endpoints().get(i).id(), i);
         }
@@ -46,6 +48,11 @@ public final class Matrix {
 
     public List<Probe> probes() {
         return probes;
+    }
+
+    /** Which policies select each endpoint, per direction: the index the matrix was computed from. */
+    public Isolation isolation() {
+        return isolation;
     }
 
     public Optional<Integer> indexOf(String endpointId) {

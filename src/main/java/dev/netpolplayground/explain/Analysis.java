@@ -201,7 +201,7 @@ public final class Analysis {
     /**
      * 1. Parse (the text's memory is reserved by the caller).
      * 2. Count the cells and refuse more than the budget, then reserve the matrix's rows.
-     * 3. Lint and evaluate against the deadline.
+     * 3. Evaluate, then lint with the matrix's isolation index, against the deadline.
      */
     private Result compute(Request request, MemoryPool.Reservation held, BooleanSupplier abandoned) {
         long start = System.nanoTime();
@@ -242,11 +242,11 @@ public final class Analysis {
                     parsed.warnings(), Parsed.Refusal.TOO_LARGE);
         }
         held.grow(MATRIX_TABLES * cells / 8);
-        List<Problem> warnings = new ArrayList<>(parsed.warnings());
-        warnings.addAll(Problem.listed(Lints.of(scenario, deadline)));
         long parsedAt = System.nanoTime();
         Matrix matrix = Evaluator.evaluate(scenario, probes, deadline);
         long evaluatedAt = System.nanoTime();
+        List<Problem> warnings = new ArrayList<>(parsed.warnings());
+        warnings.addAll(Problem.listed(Lints.of(scenario, matrix.isolation(), deadline)));
         return new Success(request, matrix, warnings, defaulted, parsedAt - start, evaluatedAt - parsedAt, false);
     }
 }

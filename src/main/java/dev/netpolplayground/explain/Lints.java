@@ -2,6 +2,7 @@ package dev.netpolplayground.explain;
 
 import dev.netpolplayground.eval.Match;
 import dev.netpolplayground.model.Direction;
+import dev.netpolplayground.eval.Isolation;
 import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Namespace;
@@ -31,11 +32,14 @@ public final class Lints {
     }
 
     public static List<Problem> of(Scenario scenario) {
-        return of(scenario, Deadline.NONE);
+        return of(scenario, Isolation.of(scenario), Deadline.NONE);
     }
 
-    /** @param deadline checked for every rule and every endpoint; past it, {@link Deadline.Passed} */
-    public static List<Problem> of(Scenario scenario, Deadline deadline) {
+    /**
+     * @param isolation which policies select each endpoint (the matrix's)
+     * @param deadline  checked for every rule and every endpoint; past it, {@link Deadline.Passed}
+     */
+    public static List<Problem> of(Scenario scenario, Isolation isolation, Deadline deadline) {
         List<Problem> warnings = new ArrayList<>();
         Map<String, Namespace> namespaces = scenario.namespacesByName();
         Map<Peer, Boolean> peerMatchesSomething = new HashMap<>();
@@ -47,7 +51,7 @@ public final class Lints {
                 namedPortsNobodyDeclares(policy, rule, scenario, warnings);
             }
         }
-        dnsBlocked(scenario, warnings, deadline);
+        dnsBlocked(scenario, isolation, warnings, deadline);
         outsideAddressesOfPods(scenario, warnings, deadline);
         return warnings;
     }
@@ -120,12 +124,11 @@ public final class Lints {
     }
 
     /** Egress-isolated pods that no rule lets reach port 53: the "bad address" trap. */
-    private static void dnsBlocked(Scenario scenario, List<Problem> warnings, Deadline deadline) {
+    private static void dnsBlocked(Scenario scenario, Isolation isolation, List<Problem> warnings, Deadline deadline) {
         Map<List<Policy>, List<Endpoint>> groups = new LinkedHashMap<>();
         for (Endpoint endpoint : scenario.endpoints()) {
             deadline.check();
-            List<Policy> isolating = scenario.policies().stream()
-                    .filter(p -> p.isolates(Direction.EGRESS) && p.selects(endpoint)).toList();
+            List<Policy> isolating = isolation.isolating(endpoint, Direction.EGRESS);
             if (!isolating.isEmpty()) {
                 groups.computeIfAbsent(isolating, k -> new ArrayList<>()).add(endpoint);
             }

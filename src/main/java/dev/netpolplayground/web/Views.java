@@ -11,9 +11,11 @@ import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Policy;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -92,12 +94,15 @@ final class Views {
         }
         int hidden = Math.max(0, visible.size() - MAX_DRAWN_ENDPOINTS);
         visible = visible.subList(0, Math.min(visible.size(), MAX_DRAWN_ENDPOINTS));
-        List<Policy> policies = matrix.scenario().policies();
+        Map<Policy, Integer> policyIndex = new IdentityHashMap<>();
+        for (Policy policy : matrix.scenario().policies()) {
+            policyIndex.put(policy, policyIndex.size());
+        }
         String[] egressClasses = new String[endpoints.size()];
         String[] ingressClasses = new String[endpoints.size()];
         for (int i : visible) {
-            egressClasses[i] = policyClasses(policies, endpoints.get(i), Direction.EGRESS);
-            ingressClasses[i] = policyClasses(policies, endpoints.get(i), Direction.INGRESS);
+            egressClasses[i] = policyClasses(matrix, policyIndex, endpoints.get(i), Direction.EGRESS);
+            ingressClasses[i] = policyClasses(matrix, policyIndex, endpoints.get(i), Direction.INGRESS);
         }
         List<MatrixView.ColumnGroup> columnGroups = new ArrayList<>();
         List<MatrixView.Column> columns = new ArrayList<>();
@@ -204,13 +209,12 @@ final class Views {
                 + " of " + gradedCount + " probes" + note, classes);
     }
 
-    private static String policyClasses(List<Policy> policies, Endpoint endpoint, Direction direction) {
+    /** "p0 p3": the CSS classes of the policies (by their place in the scenario) that isolate the endpoint. */
+    private static String policyClasses(Matrix matrix, Map<Policy, Integer> policyIndex, Endpoint endpoint,
+                                        Direction direction) {
         StringBuilder classes = new StringBuilder();
-        for (int i = 0; i < policies.size(); i++) {
-            Policy policy = policies.get(i);
-            if (policy.isolates(direction) && policy.selects(endpoint)) {
-                classes.append(classes.length() == 0 ? "" : " ").append("p").append(i);
-            }
+        for (Policy policy : matrix.isolation().isolating(endpoint, direction)) {
+            classes.append(classes.length() == 0 ? "" : " ").append("p").append(policyIndex.get(policy));
         }
         return classes.toString();
     }

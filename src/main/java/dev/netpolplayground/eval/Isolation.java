@@ -1,0 +1,91 @@
+package dev.netpolplayground.eval;
+
+import dev.netpolplayground.model.Deadline;
+import dev.netpolplayground.model.Direction;
+import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.Policy;
+import dev.netpolplayground.model.Scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which policies select each endpoint, and which of them isolate it for each direction: the one
+ * place this is computed, built once per evaluation and read by the engine, the explaining
+ * decider, the lints and the page. Endpoints that share namespace and labels are selected by the
+ * same policies, so each such class is matched against the policies once. Outside addresses and
+ * host-network pods are selected by none: NetworkPolicy does not govern them.
+ */
+public final class Isolation {
+    /** The policies selecting one class of endpoints, in the scenario's order, and those isolating it per direction. */
+    private record Selected(List<Policy> all, List<Policy> egress, List<Policy> ingress) {
+        static final Selected NONE = new Selected(List.of(), List.of(), List.of());
+
+        List<Policy> isolating(Direction direction) {
+            return direction == Direction.EGRESS ? egress : ingress;
+        }
+    }
+
+    private final List<Policy> policies;
+    private final Map<List<Object>, Selected> byClass = new HashMap<>();
+    private final Map<Endpoint, Selected> byEndpoint = new IdentityHashMap<>();
+
+    private Isolation(List<Policy> policies) {
+        this.policies = policies;
+    }
+
+    public static Isolation of(Scenario scenario) {
+        return of(scenario, Deadline.NONE);
+    }
+
+    /** @param deadline checked for every class of endpoints matched against the policies */
+    public static Isolation of(Scenario scenario, Deadline deadline) {
+        Isolation isolation = new Isolation(scenario.policies());
+        for (Endpoint endpoint : scenario.endpoints()) {
+            isolation.byEndpoint.put(endpoint, isolation.find(endpoint, deadline));
+        }
+        return isolation;
+    }
+
+    /** The policies that select {@code endpoint} and isolate it for {@code direction}, in the scenario's order. */
+    public List<Policy> isolating(Endpoint endpoint, Direction direction) {
+        return selected(endpoint).isolating(direction);
+    }
+
+    /** Every policy that selects {@code endpoint}, whatever its policyTypes, in the scenario's order. */
+    public List<Policy> selecting(Endpoint endpoint) {
+        return selected(endpoint).all();
+    }
+
+    private Selected selected(Endpoint endpoint) {
+        Selected known = byEndpoint.get(endpoint);
+        return known != null ? known : find(endpoint, Deadline.NONE);
+    }
+
+    private Selected find(Endpoint endpoint, Deadline deadline) {
+        if (!endpoint.policyApplies()) {
+            return Selected.NONE;
+        }
+        return byClass.computeIfAbsent(List.of(endpoint.namespace(), endpoint.labels()), key -> {
+            deadline.check();
+            List<Policy> all = new ArrayList<>();
+            List<Policy> egress = new ArrayList<>();
+            List<Policy> ingress = new ArrayList<>();
+            for (Policy policy : policies) {
+                if (policy.selects(endpoint)) {
+                    all.add(policy);
+                    if (policy.isolates(Direction.EGRESS)) {
+                        egress.add(policy);
+                    }
+                    if (policy.isolates(Direction.INGRESS)) {
+                        ingress.add(policy);
+                    }
+                }
+            }
+            return new Selected(List.copyOf(all), List.copyOf(egress), List.copyOf(ingress));
+        });
+    }
+}

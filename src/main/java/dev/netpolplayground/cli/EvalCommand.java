@@ -1,7 +1,7 @@
 package dev.netpolplayground.cli;
 
 import dev.netpolplayground.eval.Matrix;
-import dev.netpolplayground.explain.Analysis;
+import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.explain.Explainer;
 import dev.netpolplayground.explain.Explanation;
 import dev.netpolplayground.explain.MatrixReport;
@@ -61,7 +61,8 @@ final class EvalCommand {
                 out.print(Tables.text(success.matrix()));
                 return 0;
             case "json":
-                out.println(Json.pretty(MatrixReport.of(success, MatrixReport.Detail.FULL, Selection.ALL, Selection.ALL)));
+                out.println(Json.pretty(MatrixReport.of(success.matrix(), success.warnings(),
+                        success.probesDefaulted(), MatrixReport.Detail.FULL, Selection.ALL, Selection.ALL)));
                 return 0;
             case "csv":
                 out.print(Tables.csv(success.matrix()));

@@ -1,7 +1,7 @@
 package dev.netpolplayground.exercises;
 
 import dev.netpolplayground.eval.Matrix;
-import dev.netpolplayground.explain.Analysis;
+import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.model.Problem;

@@ -26,8 +26,9 @@ public final class MatrixReport {
     /** How much to say about each cell. */
     public enum Detail { FULL, NO_REASONS, COMPACT }
 
-    public static Map<String, Object> of(Analysis.Success success, Detail detail, Selection from, Selection to) {
-        Matrix matrix = success.matrix();
+    /** @param probesDefaulted the probes came from the scenario's ports, not from the caller */
+    public static Map<String, Object> of(Matrix matrix, List<Problem> warnings, boolean probesDefaulted, Detail detail,
+                                         Selection from, Selection to) {
         List<Endpoint> endpoints = matrix.endpoints();
         Map<String, Object> report = new LinkedHashMap<>();
         List<Object> endpointList = new ArrayList<>();
@@ -36,7 +37,7 @@ public final class MatrixReport {
         List<Object> probeList = new ArrayList<>();
         matrix.probes().forEach(probe -> probeList.add(probe(probe)));
         report.put("probes", probeList);
-        report.put("probesDefaulted", success.probesDefaulted());
+        report.put("probesDefaulted", probesDefaulted);
         List<Integer> sources = indexes(endpoints, from);
         List<Integer> destinations = indexes(endpoints, to);
         long allowed = 0;
@@ -85,7 +86,7 @@ public final class MatrixReport {
         summary.put("allowed", allowed);
         summary.put("denied", total - allowed);
         report.put("summary", summary);
-        report.put("warnings", problems(success.warnings()));
+        report.put("warnings", problems(warnings));
         return report;
     }
 

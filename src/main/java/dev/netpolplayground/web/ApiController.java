@@ -1,8 +1,8 @@
 package dev.netpolplayground.web;
 
-import dev.netpolplayground.explain.Analysis;
+import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.explain.MatrixReport;
-import dev.netpolplayground.explain.MemoryPool;
+import dev.netpolplayground.analysis.MemoryPool;
 import dev.netpolplayground.explain.Selection;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.Parsed;
@@ -63,7 +63,8 @@ final class ApiController {
         ctx.header("Server-Timing", success.remembered() ? "remembered;desc=\"result of an earlier equal request\""
                 : "parse;dur=" + millis(success.parseNanos()) + ", eval;dur=" + millis(success.evaluateNanos()));
         try (MemoryPool.Reservation held = analysis.reserve(HEAP_PER_BYTE * bytes)) {
-            ctx.contentType("application/json").result(Json.bytes(MatrixReport.of(success, detail, from, to)));
+            ctx.contentType("application/json").result(Json.bytes(MatrixReport.of(success.matrix(), success.warnings(),
+                    success.probesDefaulted(), detail, from, to)));
         }
     }
 

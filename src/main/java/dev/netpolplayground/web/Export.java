@@ -1,6 +1,6 @@
 package dev.netpolplayground.web;
 
-import dev.netpolplayground.explain.Analysis;
+import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.explain.MatrixReport;
 import dev.netpolplayground.explain.Selection;
 import dev.netpolplayground.explain.Tables;
@@ -20,7 +20,8 @@ enum Export {
     /** Pretty-printed: the indentation adds about half again to the compact estimate. */
     JSON("json", "application/json", success -> 3 * MatrixReport.estimatedBytes(success.matrix(),
             MatrixReport.Detail.FULL, Selection.ALL, Selection.ALL) / 2,
-            success -> Json.pretty(MatrixReport.of(success, MatrixReport.Detail.FULL, Selection.ALL, Selection.ALL))
+            success -> Json.pretty(MatrixReport.of(success.matrix(), success.warnings(),
+                    success.probesDefaulted(), MatrixReport.Detail.FULL, Selection.ALL, Selection.ALL))
                     .getBytes(StandardCharsets.UTF_8));
 
     private final String extension;

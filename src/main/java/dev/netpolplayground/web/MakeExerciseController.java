@@ -2,7 +2,7 @@ package dev.netpolplayground.web;
 
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.exercises.ExerciseMaker;
-import dev.netpolplayground.explain.Analysis;
+import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.store.ScenarioStore;

@@ -1,7 +1,7 @@
 package dev.netpolplayground.web;
 
-import dev.netpolplayground.explain.Analysis;
-import dev.netpolplayground.explain.MemoryPool;
+import dev.netpolplayground.analysis.Analysis;
+import dev.netpolplayground.analysis.MemoryPool;
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.StoredScenario;
 import io.javalin.http.Context;

@@ -2,8 +2,8 @@ package dev.netpolplayground.web;
 
 import dev.netpolplayground.exercises.Catalog;
 import dev.netpolplayground.exercises.Grader;
-import dev.netpolplayground.explain.Analysis;
-import dev.netpolplayground.explain.MemoryPool;
+import dev.netpolplayground.analysis.Analysis;
+import dev.netpolplayground.analysis.MemoryPool;
 import dev.netpolplayground.model.Cidr;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.ScenarioParser;

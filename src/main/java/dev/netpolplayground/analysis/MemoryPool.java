@@ -1,4 +1,4 @@
-package dev.netpolplayground.explain;
+package dev.netpolplayground.analysis;
 
 import java.time.Duration;
 import java.util.Locale;

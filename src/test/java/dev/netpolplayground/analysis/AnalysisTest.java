@@ -1,4 +1,4 @@
-package dev.netpolplayground.explain;
+package dev.netpolplayground.analysis;
 
 import dev.netpolplayground.parse.ScenarioParser;
 import org.junit.jupiter.api.Test;

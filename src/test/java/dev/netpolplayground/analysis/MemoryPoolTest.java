@@ -1,4 +1,4 @@
-package dev.netpolplayground.explain;
+package dev.netpolplayground.analysis;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
-package dev.netpolplayground.explain;
+package dev.netpolplayground.analysis;
 
 import dev.netpolplayground.eval.Evaluator;
+import dev.netpolplayground.explain.Lints;
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.eval.Probes;
 import dev.netpolplayground.model.Deadline;

@@ -3,9 +3,7 @@ package dev.netpolplayground.cli;
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.explain.Explainer;
-import dev.netpolplayground.explain.Explanation;
 import dev.netpolplayground.explain.MatrixReport;
-import dev.netpolplayground.explain.Reason;
 import dev.netpolplayground.explain.Selection;
 import dev.netpolplayground.explain.Tables;
 import dev.netpolplayground.model.Problem;
@@ -96,17 +94,7 @@ final class EvalCommand {
                 cells.add(MatrixReport.cell(matrix, s.get(), d.get(), p, true));
                 continue;
             }
-            Explanation explanation = Explainer.explain(matrix.verdict(s.get(), d.get(), p));
-            out.println(explanation.summary());
-            for (Explanation.Side side : List.of(explanation.egress(), explanation.ingress())) {
-                out.println("  " + side.direction() + " (" + side.subject() + "): "
-                        + (side.allowed() ? "allowed" : "denied"));
-                for (Reason reason : side.reasons()) {
-                    out.println("    - " + reason.message());
-                }
-            }
-            explanation.notes().forEach(note -> out.println("  note: " + note));
-            out.println();
+            out.println(Explainer.explain(matrix.verdict(s.get(), d.get(), p)).text());
         }
         if (format.equals("json")) {
             out.println(Json.pretty(cells));

@@ -12,6 +12,20 @@ public record Explanation(String from, String to, String probe, boolean allowed,
         notes = List.copyOf(notes);
     }
 
+    /** As the command line prints it: the summary, each direction with its reasons, the notes. */
+    public String text() {
+        StringBuilder out = new StringBuilder(summary).append('\n');
+        for (Side side : List.of(egress, ingress)) {
+            out.append("  ").append(side.direction()).append(" (").append(side.subject()).append("): ")
+                    .append(side.allowed() ? "allowed" : "denied").append('\n');
+            for (Reason reason : side.reasons()) {
+                out.append("    - ").append(reason.message()).append('\n');
+            }
+        }
+        notes.forEach(note -> out.append("  note: ").append(note).append('\n'));
+        return out.toString();
+    }
+
     /** One direction: whether it allows the connection, and why. */
     public record Side(String direction, String subject, boolean allowed, List<Reason> reasons) {
         public Side {

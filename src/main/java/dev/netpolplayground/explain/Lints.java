@@ -44,10 +44,10 @@ public final class Lints {
         Map<String, Namespace> namespaces = scenario.namespacesByName();
         Map<Peer, Boolean> peerMatchesSomething = new HashMap<>();
         for (Policy policy : scenario.policies()) {
-            selectsNothing(policy, scenario, warnings);
+            selectsNothing(policy, scenario, warnings, deadline);
             for (Rule rule : Stream.concat(policy.ingress().stream(), policy.egress().stream()).toList()) {
                 deadline.check();
-                peersMatchingNothing(policy, rule, scenario, namespaces, peerMatchesSomething, warnings);
+                peersMatchingNothing(policy, rule, scenario, namespaces, peerMatchesSomething, warnings, deadline);
                 namedPortsNobodyDeclares(policy, rule, scenario, warnings);
             }
         }
@@ -56,12 +56,26 @@ public final class Lints {
         return warnings;
     }
 
+    /** Whether no endpoint passes {@code test}, checking the deadline as it goes (a selector may be large). */
+    private static boolean none(Scenario scenario, java.util.function.Predicate<Endpoint> test, Deadline deadline) {
+        List<Endpoint> endpoints = scenario.endpoints();
+        for (int i = 0; i < endpoints.size(); i++) {
+            if ((i & 255) == 0) {
+                deadline.check();
+            }
+            if (test.test(endpoints.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Problem at(Policy policy, String path, String message) {
         return Problem.warning(message, policy.source().firstLine(), 1, path);
     }
 
-    private static void selectsNothing(Policy policy, Scenario scenario, List<Problem> warnings) {
-        if (scenario.endpoints().stream().noneMatch(policy::selects)) {
+    private static void selectsNothing(Policy policy, Scenario scenario, List<Problem> warnings, Deadline deadline) {
+        if (none(scenario, policy::selects, deadline)) {
             warnings.add(at(policy, "spec.podSelector", Explainer.policyName(policy) + " selects no pod: podSelector "
                     + policy.podSelector() + " matches nothing in namespace " + policy.namespace()
                     + ", so the policy has no effect."));
@@ -70,14 +84,14 @@ public final class Lints {
 
     private static void peersMatchingNothing(Policy policy, Rule rule, Scenario scenario,
                                              Map<String, Namespace> namespaces, Map<Peer, Boolean> cache,
-                                             List<Problem> warnings) {
+                                             List<Problem> warnings, Deadline deadline) {
         for (int i = 0; i < rule.peers().size(); i++) {
             Peer peer = rule.peers().get(i);
             if (!(peer instanceof Peer.PodPeer)) {
                 continue;
             }
-            boolean matchesSomething = cache.computeIfAbsent(peer, p -> scenario.endpoints().stream()
-                    .anyMatch(e -> !e.external() && Match.peer(p, e, namespaces.get(e.namespace()))));
+            boolean matchesSomething = cache.computeIfAbsent(peer, p -> !none(scenario,
+                    e -> !e.external() && Match.peer(p, e, namespaces.get(e.namespace())), deadline));
             if (!matchesSomething) {
                 warnings.add(at(policy, "spec." + rule.direction().word() + "[" + (rule.number() - 1) + "]."
                         + rule.direction().peerField() + "[" + i + "]", Explainer.policyName(policy) + " "
@@ -134,6 +148,7 @@ public final class Lints {
             }
         }
         groups.forEach((policies, pods) -> {
+            deadline.check();
             boolean udp = allowsDns(policies, DNS_UDP, scenario);
             boolean tcp = allowsDns(policies, DNS_TCP, scenario);
             if (udp && tcp) {

@@ -26,9 +26,26 @@ public final class MatrixReport {
     /** How much to say about each cell. */
     public enum Detail { FULL, NO_REASONS, COMPACT }
 
-    /** @param probesDefaulted the probes came from the scenario's ports, not from the caller */
+    /** The answer grew past the bytes it was allowed while it was built (its estimate was too low). */
+    public static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("answer too large", null, false, false);
+        }
+    }
+
+    /** The whole report, however large: for the command line. */
     public static Map<String, Object> of(Matrix matrix, List<Problem> warnings, boolean probesDefaulted, Detail detail,
                                          Selection from, Selection to) {
+        return of(matrix, warnings, probesDefaulted, detail, from, to, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param probesDefaulted the probes came from the scenario's ports, not from the caller
+     * @param maxBytes        the cells and rows are counted as they are built; past this many bytes
+     *                        the building stops with {@link TooLarge}, whatever the estimate said
+     */
+    public static Map<String, Object> of(Matrix matrix, List<Problem> warnings, boolean probesDefaulted, Detail detail,
+                                         Selection from, Selection to, long maxBytes) {
         List<Endpoint> endpoints = matrix.endpoints();
         Map<String, Object> report = new LinkedHashMap<>();
         List<Object> endpointList = new ArrayList<>();
@@ -42,6 +59,7 @@ public final class MatrixReport {
         List<Integer> destinations = indexes(endpoints, to);
         long allowed = 0;
         long total = 0;
+        long bytes = 0;
         if (detail == Detail.COMPACT) {
             Map<String, Object> rows = new LinkedHashMap<>();
             for (int p = 0; p < matrix.probes().size(); p++) {
@@ -58,6 +76,10 @@ public final class MatrixReport {
                         total++;
                         allowed += ok ? 1 : 0;
                     }
+                    bytes += row.length() + endpoints.get(s).id().length() + 6;
+                    if (bytes > maxBytes) {
+                        throw new TooLarge();
+                    }
                     byProbe.put(endpoints.get(s).id(), row.toString());
                 }
                 rows.put(matrix.probes().get(p).toString(), byProbe);
@@ -73,6 +95,10 @@ public final class MatrixReport {
                             continue;
                         }
                         Map<String, Object> cell = cell(matrix, s, d, p, detail == Detail.FULL);
+                        bytes += jsonLength(cell) + 1;
+                        if (bytes > maxBytes) {
+                            throw new TooLarge();
+                        }
                         cells.add(cell);
                         total++;
                         allowed += matrix.allowed(s, d, p) ? 1 : 0;
@@ -125,31 +151,32 @@ public final class MatrixReport {
     public static long estimatedBytes(Matrix matrix, Detail detail, Selection from, Selection to) {
         List<Endpoint> endpoints = matrix.endpoints();
         long endpointBytes = 0;
-        long idBytes = 0;
         long sourceIds = 0;
+        long destinationIds = 0;
         long sources = 0;
         long destinations = 0;
         for (Endpoint endpoint : endpoints) {
             long id = endpoint.id().length();
             endpointBytes += 100 + 2 * id + endpoint.labels().entrySet().stream()
                     .mapToLong(l -> l.getKey().length() + l.getValue().length() + 6).sum();
-            idBytes += id;
             if (from.keeps(endpoint)) {
                 sources++;
                 sourceIds += id;
             }
-            destinations += to.keeps(endpoint) ? 1 : 0;
+            if (to.keeps(endpoint)) {
+                destinations++;
+                destinationIds += id;
+            }
         }
         long probes = matrix.probes().size();
         long cells = cellCount(matrix, from, to);
-        long meanId = endpoints.isEmpty() ? 0 : idBytes / endpoints.size();
         long body;
         switch (detail) {
             case COMPACT:
-                body = probes * (sources * destinations + sourceIds + 6 * sources) + destinations * (meanId + 3);
+                body = probes * (sources * destinations + sourceIds + 6 * sources) + destinationIds + 3 * destinations;
                 break;
             case NO_REASONS:
-                body = cells * (2 * meanId + 120);
+                body = probes * (destinations * sourceIds + sources * destinationIds) + cells * 120;
                 break;
             default:
                 body = cells * sampledCellBytes(matrix, from, to);

@@ -24,13 +24,20 @@ public record PolicySummary(String id, String name, int firstLine, List<String> 
         return summaries;
     }
 
+    /** Pods named in a summary's "Selects" list; the rest are counted. */
+    private static final int SHOWN = 20;
+
     static PolicySummary of(Policy policy, Scenario scenario) {
-        List<String> selects = scenario.endpoints().stream().filter(policy::selects).map(Endpoint::display).toList();
+        List<String> selected = scenario.endpoints().stream().filter(policy::selects).map(Endpoint::display).toList();
+        List<String> selects = new ArrayList<>(selected.subList(0, Math.min(SHOWN, selected.size())));
+        if (selected.size() > SHOWN) {
+            selects.add("... and " + (selected.size() - SHOWN) + " more");
+        }
         List<String> sentences = new ArrayList<>();
         String who = policy.podSelector().isEmpty() ? "every pod in namespace " + policy.namespace()
                 : "pods " + policy.podSelector() + " in namespace " + policy.namespace();
         sentences.add("Selects " + who + " (" + (selects.isEmpty() ? "none in this scenario"
-                : selects.size() == 1 ? "1 pod" : selects.size() + " pods") + ").");
+                : selected.size() == 1 ? "1 pod" : selected.size() + " pods") + ").");
         List<String> isolated = new ArrayList<>();
         for (Direction direction : Direction.values()) {
             if (policy.isolates(direction)) {

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 /** A Kubernetes label selector: every matchLabels pair AND every expression must hold. */
 public record LabelSelector(Map<String, String> matchLabels, List<Requirement> expressions) {
     public static final LabelSelector EVERYTHING = new LabelSelector(Map.of(), List.of());
+    /** Parts shown in the selector's text; the rest are counted. */
+    private static final int SHOWN = 10;
 
     public LabelSelector {
         matchLabels = Collections.unmodifiableMap(new TreeMap<>(matchLabels));
@@ -58,6 +60,9 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> e
         List<String> parts = new ArrayList<>();
         matchLabels.forEach((key, value) -> parts.add(key + "=" + value));
         expressions.forEach(requirement -> parts.add(requirement.toString()));
-        return String.join(",", parts);
+        if (parts.size() <= SHOWN) {
+            return String.join(",", parts);
+        }
+        return String.join(",", parts.subList(0, SHOWN)) + ",... and " + (parts.size() - SHOWN) + " more";
     }
 }

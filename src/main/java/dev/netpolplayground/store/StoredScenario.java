@@ -68,7 +68,7 @@ public record StoredScenario(Kind kind, String text, String probes, String exter
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(value));
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(field + " is not valid Unicode (unpaired surrogate)", e);
+            throw new NotUnicodeException(field);
         }
     }
 

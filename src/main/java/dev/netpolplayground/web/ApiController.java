@@ -56,26 +56,29 @@ final class ApiController {
         MatrixReport.Detail detail = detail(ctx);
         long bytes = MatrixReport.estimatedBytes(success.matrix(), detail, from, to);
         if (bytes > MAX_ANSWER_BYTES) {
-            errors(ctx, HttpStatus.UNPROCESSABLE_CONTENT, List.of(Problem.error(tooLarge(bytes, detail), 0, 0, "")),
-                    List.of());
+            errors(ctx, HttpStatus.UNPROCESSABLE_CONTENT, List.of(Problem.error(tooLarge(String.format(Locale.ROOT,
+                    "would be about %,d MiB", mib(bytes)), detail), 0, 0, "")), List.of());
             return;
         }
         ctx.header("Server-Timing", success.remembered() ? "remembered;desc=\"result of an earlier equal request\""
                 : "parse;dur=" + millis(success.parseNanos()) + ", eval;dur=" + millis(success.evaluateNanos()));
         try (MemoryPool.Reservation held = analysis.reserve(HEAP_PER_BYTE * bytes)) {
             ctx.contentType("application/json").result(Json.bytes(MatrixReport.of(success.matrix(), success.warnings(),
-                    success.probesDefaulted(), detail, from, to)));
+                    success.probesDefaulted(), detail, from, to, MAX_ANSWER_BYTES)));
+        } catch (MatrixReport.TooLarge grew) {
+            errors(ctx, HttpStatus.UNPROCESSABLE_CONTENT, List.of(Problem.error(tooLarge("grew past "
+                    + (MAX_ANSWER_BYTES >> 20) + " MiB while it was built", detail), 0, 0, "")), List.of());
         }
     }
 
     /** Why an answer is not given, and how to ask for one that is. */
-    static String tooLarge(long bytes, MatrixReport.Detail detail) {
+    static String tooLarge(String size, MatrixReport.Detail detail) {
         String smaller = detail == MatrixReport.Detail.COMPACT ? "" : detail == MatrixReport.Detail.FULL
                 ? ", ask for format=compact or reasons=false" : ", ask for format=compact";
-        return String.format(Locale.ROOT, "the answer would be about %,d MiB, more than the %,d MiB one answer may"
-                + " have here; narrow it with from= and to= (e.g. from=shop/*)%s, name fewer probes, or use the"
-                + " command line (java -jar netpol-playground.jar eval --format json FILE), which has no such limit",
-                mib(bytes), MAX_ANSWER_BYTES >> 20, smaller);
+        return String.format(Locale.ROOT, "the answer %s, more than the %,d MiB one answer may have here; narrow it"
+                + " with from= and to= (e.g. from=shop/*)%s, name fewer probes, or use the command line (java -jar"
+                + " netpol-playground.jar eval --format json FILE), which has no such limit", size,
+                MAX_ANSWER_BYTES >> 20, smaller);
     }
 
     /** The status of a refused scenario: 400 not YAML, 422 invalid objects, 413 over a limit. */

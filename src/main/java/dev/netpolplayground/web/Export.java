@@ -21,7 +21,8 @@ enum Export {
     JSON("json", "application/json", success -> 3 * MatrixReport.estimatedBytes(success.matrix(),
             MatrixReport.Detail.FULL, Selection.ALL, Selection.ALL) / 2,
             success -> Json.pretty(MatrixReport.of(success.matrix(), success.warnings(),
-                    success.probesDefaulted(), MatrixReport.Detail.FULL, Selection.ALL, Selection.ALL))
+                    success.probesDefaulted(), MatrixReport.Detail.FULL, Selection.ALL, Selection.ALL,
+                    2 * ApiController.MAX_ANSWER_BYTES / 3))
                     .getBytes(StandardCharsets.UTF_8));
 
     private final String extension;

@@ -2,6 +2,7 @@ package dev.netpolplayground.web;
 
 import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.analysis.MemoryPool;
+import dev.netpolplayground.explain.MatrixReport;
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.StoredScenario;
 import io.javalin.http.Context;
@@ -123,8 +124,15 @@ final class PlaygroundController {
             return;
         }
         try (MemoryPool.Reservation held = analysis.reserve(ApiController.HEAP_PER_BYTE * bytes)) {
+            byte[] body = format.get().write(success);
             ctx.header("Content-Disposition", "attachment; filename=\"reachability." + format.get().extension() + "\"");
-            ctx.contentType(format.get().mediaType()).result(format.get().write(success));
+            ctx.contentType(format.get().mediaType()).result(body);
+        } catch (MatrixReport.TooLarge grew) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            templates.render(ctx, "errors/page.jte", new ErrorView("Too large to export", "This export grew past the "
+                    + (ApiController.MAX_ANSWER_BYTES >> 20) + " MiB one download may have here. Name fewer probes, or"
+                    + " export with the command line (java -jar netpol-playground.jar eval --format "
+                    + format.get().extension() + " FILE), which has no such limit."));
         }
     }
 

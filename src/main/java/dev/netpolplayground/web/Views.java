@@ -23,6 +23,11 @@ import java.util.TreeSet;
 final class Views {
     /** More endpoints than this are not drawn; the namespace filter narrows the matrix. */
     static final int MAX_DRAWN_ENDPOINTS = 120;
+    /**
+     * Most (cell, policy) pairs drawn for hover highlighting: every drawn cell names the policies
+     * that isolate its two ends, so 14,400 cells and 6,000 policies would be a page of a gigabyte.
+     */
+    static final long MAX_HIGHLIGHTS = 200_000;
 
     private Views() {
     }
@@ -100,9 +105,15 @@ final class Views {
         }
         String[] egressClasses = new String[endpoints.size()];
         String[] ingressClasses = new String[endpoints.size()];
+        long highlights = 0;
         for (int i : visible) {
-            egressClasses[i] = policyClasses(matrix, policyIndex, endpoints.get(i), Direction.EGRESS);
-            ingressClasses[i] = policyClasses(matrix, policyIndex, endpoints.get(i), Direction.INGRESS);
+            highlights += matrix.isolation().isolating(endpoints.get(i), Direction.EGRESS).size()
+                    + matrix.isolation().isolating(endpoints.get(i), Direction.INGRESS).size();
+        }
+        boolean highlighting = highlights * visible.size() <= MAX_HIGHLIGHTS;
+        for (int i : visible) {
+            egressClasses[i] = highlighting ? policyClasses(matrix, policyIndex, endpoints.get(i), Direction.EGRESS) : "";
+            ingressClasses[i] = highlighting ? policyClasses(matrix, policyIndex, endpoints.get(i), Direction.INGRESS) : "";
         }
         List<MatrixView.ColumnGroup> columnGroups = new ArrayList<>();
         List<MatrixView.Column> columns = new ArrayList<>();
@@ -139,7 +150,9 @@ final class Views {
         }
         String scope = probe < 0 ? "on every probe" : "on " + matrix.probes().get(probe);
         String summary = total == 0 ? "" : (total - denied) + " of " + total + " connections allowed " + scope
-                + (probe < 0 ? " (◐ means allowed on some probes only)" : "");
+                + (probe < 0 ? " (◐ means allowed on some probes only)" : "")
+                + (highlighting ? "" : "; so many policies select these pods that hovering a policy does not"
+                + " highlight its cells (filter by namespace to see it)");
         return new MatrixView(tabs, new ArrayList<>(namespaces), form.namespace(), form.onlyDenied(), columnGroups,
                 columns, rowGroups, hidden, summary);
     }

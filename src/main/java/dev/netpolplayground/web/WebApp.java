@@ -8,6 +8,7 @@ import dev.netpolplayground.model.Cidr;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.ScenarioParser;
 import dev.netpolplayground.store.ScenarioStore;
+import dev.netpolplayground.store.NotUnicodeException;
 import dev.netpolplayground.store.ScenarioTooLargeException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -125,8 +126,13 @@ public final class WebApp {
             return Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 2 - (rememberMib << 20));
         }
 
+        /** The client's address: the connection's (IPv6 without Jetty's brackets), or behind proxies what they saw. */
         String client(Context ctx) {
-            return proxies.client(ctx.ip(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+            String remote = ctx.ip();
+            if (remote.startsWith("[") && remote.endsWith("]")) {
+                remote = remote.substring(1, remote.length() - 1);
+            }
+            return proxies.client(remote, Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
         }
     }
 
@@ -185,7 +191,7 @@ public final class WebApp {
             config.router.ignoreTrailingSlashes = false;
             config.routes.before(Allocation::start);
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
-            config.routes.before(WebApp::supportedCharset);
+            config.routes.before(WebApp::readableBody);
             config.routes.before(WebApp::withoutTrailingSlash);
 
             Gate gate = services.gate();
@@ -260,8 +266,14 @@ public final class WebApp {
                     fail(ctx, templates, HttpStatus.CONTENT_TOO_LARGE, "Too large to answer", "This answer needs "
                             + e.sentence() + ". Narrow it with filters, name fewer probes, or use the command line"
                             + " (java -jar netpol-playground.jar eval), which has no such limit."));
+            config.routes.exception(NotUnicodeException.class, (e, ctx) ->
+                    fail(ctx, templates, HttpStatus.BAD_REQUEST, "Not valid Unicode", e.getMessage() + "."));
             config.routes.exception(ScenarioTooLargeException.class, (e, ctx) ->
                     fail(ctx, templates, HttpStatus.CONTENT_TOO_LARGE, "Too large to share", e.getMessage()));
+            config.routes.exception(Multipart.class, (e, ctx) ->
+                    fail(ctx, templates, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported form encoding",
+                            "Forms are read as application/x-www-form-urlencoded, and scenarios as YAML or JSON text;"
+                                    + " this server reads no multipart bodies."));
             config.routes.exception(UnsupportedCharset.class, (e, ctx) ->
                     fail(ctx, templates, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported character set",
                             "The request is declared in the character set '" + e.name() + "', which this server does"
@@ -294,10 +306,21 @@ public final class WebApp {
         }
     }
 
-    private static void supportedCharset(Context ctx) {
+    /** Nothing here reads multipart bodies: the page's forms are URL-encoded, the API takes the text as it is. */
+    static final class Multipart extends RuntimeException {
+        Multipart() {
+            super("multipart", null, false, false);
+        }
+    }
+
+    /** The body's declared encoding must be one the server reads, before anything reads the body or query. */
+    private static void readableBody(Context ctx) {
         String type = ctx.header("Content-Type");
         if (type == null) {
             return;
+        }
+        if (type.trim().regionMatches(true, 0, "multipart/", 0, 10)) {
+            throw new Multipart();
         }
         for (String parameter : type.split(";")) {
             String trimmed = parameter.trim();

@@ -237,6 +237,62 @@ class AttackTest {
     }
 
     @Test
+    void a_lone_surrogate_or_a_multipart_body_is_a_client_error() {
+        HttpResponse<String> cesu = server.send(HttpRequest.newBuilder(URI.create(server.url(Routes.API_SCENARIOS)))
+                .header("Content-Type", "text/plain; charset=CESU-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'a', ':', ' ', (byte) 0xed, (byte) 0xa0,
+                        (byte) 0x80, '\n'})).build());
+        assertRefused(cesu, 400, "not valid Unicode (an unpaired surrogate)");
+        HttpResponse<String> multipart = server.post(Routes.FRAGMENT_EVALUATE, "multipart/form-data; boundary=b", "hello");
+        assertEquals(415, multipart.statusCode(), multipart.body());
+        assertTrue(multipart.body().contains("reads no multipart bodies"));
+        assertStillServes();
+    }
+
+    @Test
+    void a_page_of_many_policies_selecting_every_pod_does_not_repeat_them_in_every_cell() {
+        StringBuilder text = new StringBuilder(HostileInputs.pods(120));
+        for (int i = 0; i < 3_000; i++) {
+            text.append("---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n").append(i)
+                    .append("}\nspec: {podSelector: {}}\n");
+        }
+        HttpResponse<String> page = server.get("/?z=" + ShareLinks.encode(text.toString()));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().length() < 16 * 1024 * 1024, "the page grows with the policies, not with cells × policies: "
+                + page.body().length());
+        assertTrue(page.body().contains("hovering a policy does not highlight its cells"));
+        assertStillServes();
+    }
+
+    /**
+     * The full answer's estimate measures 16 cells at known places; here exactly those destinations
+     * have no policy, while every other cell carries 200 failed peers in its reasons.
+     */
+    @Test
+    void a_full_answer_whose_sampled_estimate_is_too_low_stops_growing_at_the_limit() {
+        int count = 120;
+        java.util.Set<Integer> sampled = new java.util.HashSet<>();
+        for (int k = 0; k < 64 && sampled.size() < 16; k++) {
+            if (k * 7919 % count != k * 104_729 % count) {
+                sampled.add(k * 104_729 % count);
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(String.format("---\napiVersion: v1\nkind: Pod\nmetadata: {name: p%04d, namespace: x, labels: %s}\n",
+                    i, sampled.contains(i) ? "{}" : "{h: '1'}"));
+        }
+        StringBuilder peers = new StringBuilder();
+        for (int j = 0; j < 200; j++) {
+            peers.append(j == 0 ? "" : ", ").append("{podSelector: {matchLabels: {a: v").append(j).append("}}}");
+        }
+        text.append("---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: heavy, namespace: x}\n"
+                + "spec: {podSelector: {matchLabels: {h: '1'}}, ingress: [{from: [").append(peers).append("]}]}\n");
+        assertRefused(server.post(Routes.API_EVALUATE + "?probes=80", "application/yaml", text.toString()), 422,
+                "grew past 32 MiB while it was built");
+    }
+
+    @Test
     void several_bombs_at_once_leave_room_for_a_normal_request() throws Exception {
         ExecutorService attackers = Executors.newFixedThreadPool(4);
         AtomicBoolean stop = new AtomicBoolean();

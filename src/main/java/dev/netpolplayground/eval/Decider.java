@@ -85,7 +85,7 @@ public final class Decider {
     }
 
     private boolean peerMatches(Peer peer, Endpoint endpoint) {
-        return Match.peer(peer, endpoint, namespaces.get(endpoint.namespace()));
+        return peer.matches(endpoint, namespaces.get(endpoint.namespace()));
     }
 
     private List<Decision.Miss<Peer>> peerMisses(Rule rule, Endpoint endpoint) {

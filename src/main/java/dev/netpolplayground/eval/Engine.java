@@ -84,7 +84,7 @@ final class Engine {
             row = Bits.empty(size);
             for (int i = 0; i < size; i++) {
                 Endpoint endpoint = endpoints.get(i);
-                if (Match.peer(peer, endpoint, namespaces.get(endpoint.namespace()))) {
+                if (peer.matches(endpoint, namespaces.get(endpoint.namespace()))) {
                     Bits.set(row, i);
                 }
             }
@@ -92,7 +92,7 @@ final class Engine {
             row = Bits.empty(size);
             for (int c = 0; c < classRepresentative.size(); c++) {
                 Endpoint representative = classRepresentative.get(c);
-                if (Match.peer(peer, representative, namespaces.get(representative.namespace()))) {
+                if (peer.matches(representative, namespaces.get(representative.namespace()))) {
                     Bits.orInto(row, classMembers.get(c));
                 }
             }

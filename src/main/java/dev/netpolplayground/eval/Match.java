@@ -2,37 +2,12 @@ package dev.netpolplayground.eval;
 
 import dev.netpolplayground.model.ContainerPort;
 import dev.netpolplayground.model.Endpoint;
-import dev.netpolplayground.model.IpAddress;
-import dev.netpolplayground.model.Namespace;
-import dev.netpolplayground.model.Peer;
 import dev.netpolplayground.model.PortMatch;
 import dev.netpolplayground.model.Probe;
 
-/** The two primitive questions every evaluator and lint asks: does a peer match an endpoint, does a port match a probe. */
+/** Does a port entry match a probe: the question every evaluator and lint asks (peers answer theirs: {@code Peer.matches}). */
 public final class Match {
     private Match() {
-    }
-
-    /**
-     * Pod peers match only pods subject to policy (host-network pods count as node traffic); ipBlocks
-     * match any endpoint with an address in the block, pods included, as the upstream e2e tests expect.
-     */
-    public static boolean peer(Peer peer, Endpoint endpoint, Namespace namespaceOfEndpoint) {
-        if (peer instanceof Peer.AnyPeer) {
-            return true;
-        }
-        if (peer instanceof Peer.PodPeer) {
-            Peer.PodPeer pods = (Peer.PodPeer) peer;
-            return endpoint.policyApplies() && pods.namespaces().matches(namespaceOfEndpoint)
-                    && pods.pods().matches(endpoint.labels());
-        }
-        Peer.IpBlockPeer block = (Peer.IpBlockPeer) peer;
-        for (IpAddress address : endpoint.ips()) {
-            if (block.contains(address)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Named ports resolve against the destination's container ports (name, protocol and number). */

@@ -91,7 +91,7 @@ public final class Lints {
                 continue;
             }
             boolean matchesSomething = cache.computeIfAbsent(peer, p -> !none(scenario,
-                    e -> !e.external() && Match.peer(p, e, namespaces.get(e.namespace())), deadline));
+                    e -> !e.external() && p.matches(e, namespaces.get(e.namespace())), deadline));
             if (!matchesSomething) {
                 warnings.add(at(policy, "spec." + rule.direction().word() + "[" + (rule.number() - 1) + "]."
                         + rule.direction().peerField() + "[" + i + "]", Explainer.policyName(policy) + " "

@@ -5,8 +5,20 @@ import java.util.List;
 /** One entry of a rule's from/to list, or the "any peer" that an absent or empty list means. */
 public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPeer {
 
+    /**
+     * Whether this entry admits {@code endpoint}, which stands in {@code namespaceOfEndpoint}. Pod
+     * peers match only pods subject to policy (host-network pods count as node traffic); ipBlocks
+     * match any endpoint with an address in the block, pods included, as the upstream e2e tests expect.
+     */
+    boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint);
+
     /** Absent or empty {@code from}/{@code to}: every source or destination, inside or outside. */
     record AnyPeer() implements Peer {
+        @Override
+        public boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint) {
+            return true;
+        }
+
         @Override
         public String toString() {
             return "any peer";
@@ -15,6 +27,11 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
 
     /** podSelector and/or namespaceSelector in one entry: both must match (AND). */
     record PodPeer(NamespaceScope namespaces, LabelSelector pods) implements Peer {
+        @Override
+        public boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint) {
+            return endpoint.policyApplies() && namespaces.matches(namespaceOfEndpoint) && pods.matches(endpoint.labels());
+        }
+
         @Override
         public String toString() {
             String podPart = pods.isEmpty() ? "all pods" : "pods " + pods;
@@ -26,6 +43,11 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
     record IpBlockPeer(Cidr cidr, List<Cidr> except) implements Peer {
         public IpBlockPeer {
             except = List.copyOf(except);
+        }
+
+        @Override
+        public boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint) {
+            return endpoint.ips().stream().anyMatch(this::contains);
         }
 
         public boolean contains(IpAddress address) {

@@ -21,6 +21,8 @@ public final class Routes {
     public static final String TEACHER_EXERCISE = "/x/{id}";
     public static final String TEACHER_CHECK = "/x/{id}/check";
     public static final String TEACHER_EXPLAIN = "/x/{id}/explain";
+    /** Every API route starts so; its errors are JSON. */
+    public static final String API_PREFIX = "/api/";
     public static final String API_EVALUATE = "/api/v1/evaluate";
     public static final String API_EXERCISES = "/api/v1/exercises";
     public static final String API_EXERCISE_CHECK = "/api/v1/exercises/{id}/check";

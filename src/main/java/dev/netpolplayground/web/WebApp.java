@@ -190,6 +190,8 @@ public final class WebApp {
 
             config.router.ignoreTrailingSlashes = false;
             config.routes.before(Allocation::start);
+            config.routes.before(Routes.API_PREFIX + "*", Face.API::mark);
+            config.routes.before(Routes.FRAGMENT_SHARE, Face.SHARE_FRAGMENT::mark);
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
             config.routes.before(WebApp::readableBody);
             config.routes.before(WebApp::withoutTrailingSlash);
@@ -357,18 +359,18 @@ public final class WebApp {
         }
     }
 
-    /**
-     * An error answer in the caller's language: JSON for the API; for the share fragment, its own
-     * small result (answered 200, so that htmx shows it in place); an error page for the rest.
-     */
+    /** An error answer in the face its route was marked with ({@link Face}). */
     private static void fail(Context ctx, Templates templates, HttpStatus status, String title, String message) {
-        if (ctx.path().startsWith("/api/")) {
-            ApiController.errors(ctx, status, List.of(Problem.error(message, 0, 0, "")), List.of());
-        } else if (ctx.path().equals(Routes.FRAGMENT_SHARE)) {
-            templates.render(ctx, "playground/share.jte", new ShareView(false, "", message));
-        } else {
-            ctx.status(status);
-            templates.render(ctx, "errors/page.jte", new ErrorView(title, message));
+        switch (Face.of(ctx)) {
+            case API:
+                ApiController.errors(ctx, status, List.of(Problem.error(message, 0, 0, "")), List.of());
+                break;
+            case SHARE_FRAGMENT:
+                templates.render(ctx, "playground/share.jte", new ShareView(false, "", message));
+                break;
+            default:
+                ctx.status(status);
+                templates.render(ctx, "errors/page.jte", new ErrorView(title, message));
         }
     }
 }

@@ -224,6 +224,8 @@ class AttackTest {
                 "GET / HTTP/9.9\r\nHost: localhost\r\n\r\n");
         assertTrue(server.get("/etc/passwd").body().contains("There is nothing at this address."),
                 "an address no route answers gets the app's page too");
+        assertTrue(server.get("/api/v1/nothing").body().startsWith("{\"errors\":[{\"message\":\"There is nothing"),
+                "and under the API, the API's JSON");
         for (String request : requests) {
             String answer = raw(request);
             String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase();

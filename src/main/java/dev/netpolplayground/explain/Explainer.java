@@ -166,52 +166,70 @@ public final class Explainer {
 
     /** One mismatch as a clause. */
     static String mismatch(Mismatch why) {
-        if (why instanceof Mismatch.PodLabels) {
-            Mismatch.PodLabels m = (Mismatch.PodLabels) why;
+        return why.accept(CLAUSE);
+    }
+
+    private static final Mismatch.Visitor<String> CLAUSE = new Mismatch.Visitor<>() {
+        @Override
+        public String podLabels(Mismatch.PodLabels m) {
             return m.endpoint() + "'s labels do not satisfy " + m.wanted();
         }
-        if (why instanceof Mismatch.NamespaceLabels) {
-            Mismatch.NamespaceLabels m = (Mismatch.NamespaceLabels) why;
+
+        @Override
+        public String namespaceLabels(Mismatch.NamespaceLabels m) {
             return "namespace " + m.namespace() + "'s labels do not satisfy " + m.wanted();
         }
-        if (why instanceof Mismatch.OtherNamespace) {
-            Mismatch.OtherNamespace m = (Mismatch.OtherNamespace) why;
+
+        @Override
+        public String otherNamespace(Mismatch.OtherNamespace m) {
             return "without a namespaceSelector a peer only matches pods in the policy's namespace "
                     + m.policyNamespace() + ", and this pod is in " + m.endpointNamespace();
         }
-        if (why instanceof Mismatch.NotAPod) {
-            return ((Mismatch.NotAPod) why).endpoint() + " is outside the cluster, and pod or namespace selectors only"
-                    + " match pods";
+
+        @Override
+        public String notAPod(Mismatch.NotAPod m) {
+            return m.endpoint() + " is outside the cluster, and pod or namespace selectors only match pods";
         }
-        if (why instanceof Mismatch.HostNetworkPeer) {
-            return ((Mismatch.HostNetworkPeer) why).endpoint() + " uses the host network: its traffic carries the"
-                    + " node's address, which pod selectors do not match";
+
+        @Override
+        public String hostNetworkPeer(Mismatch.HostNetworkPeer m) {
+            return m.endpoint() + " uses the host network: its traffic carries the node's address, which pod"
+                    + " selectors do not match";
         }
-        if (why instanceof Mismatch.OutsideCidr) {
-            Mismatch.OutsideCidr m = (Mismatch.OutsideCidr) why;
+
+        @Override
+        public String outsideCidr(Mismatch.OutsideCidr m) {
             return m.addresses() + " is not in " + m.cidr();
         }
-        if (why instanceof Mismatch.InExcept) {
-            Mismatch.InExcept m = (Mismatch.InExcept) why;
+
+        @Override
+        public String inExcept(Mismatch.InExcept m) {
             return m.address() + " is excluded by except " + m.except();
         }
-        if (why instanceof Mismatch.WrongProtocol) {
-            Mismatch.WrongProtocol m = (Mismatch.WrongProtocol) why;
+
+        @Override
+        public String wrongProtocol(Mismatch.WrongProtocol m) {
             return "the connection is " + m.probe() + " but the rule allows " + m.allowed();
         }
-        if (why instanceof Mismatch.WrongPort) {
-            Mismatch.WrongPort m = (Mismatch.WrongPort) why;
+
+        @Override
+        public String wrongPort(Mismatch.WrongPort m) {
             return "the connection is on " + m.probe() + " but the rule allows " + m.allowed();
         }
-        if (why instanceof Mismatch.NamedPortMissing) {
-            Mismatch.NamedPortMissing m = (Mismatch.NamedPortMissing) why;
+
+        @Override
+        public String namedPortMissing(Mismatch.NamedPortMissing m) {
             return m.destination() + " declares no " + m.protocol() + " container port named " + m.name();
         }
-        if (why instanceof Mismatch.NamedPortElsewhere) {
-            Mismatch.NamedPortElsewhere m = (Mismatch.NamedPortElsewhere) why;
+
+        @Override
+        public String namedPortElsewhere(Mismatch.NamedPortElsewhere m) {
             return m.destination() + "'s port " + m.name() + " is " + m.declaredPort() + ", not " + m.probe();
         }
-        Mismatch.NamedPortExternal m = (Mismatch.NamedPortExternal) why;
-        return "named port " + m.name() + " cannot match " + m.destination() + ": only pods have named ports";
-    }
+
+        @Override
+        public String namedPortExternal(Mismatch.NamedPortExternal m) {
+            return "named port " + m.name() + " cannot match " + m.destination() + ": only pods have named ports";
+        }
+    };
 }

@@ -1,9 +1,9 @@
 package dev.netpolplayground.analysis;
 
 import dev.netpolplayground.eval.Evaluator;
-import dev.netpolplayground.explain.Lints;
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.eval.Probes;
+import dev.netpolplayground.explain.Lints;
 import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.IpAddress;
 import dev.netpolplayground.model.Probe;

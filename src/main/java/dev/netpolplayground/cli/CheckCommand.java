@@ -60,7 +60,7 @@ final class CheckCommand {
         out.println(grade.differing().size() + " of " + grade.graded() + " cells differ from the goal of '"
                 + exercise.get().id() + "':");
         for (Grade.Difference d : grade.differing()) {
-            out.println("  " + d.fromId() + " -> " + d.toId() + " on " + d.probeText() + ": expected "
+            out.println("  " + d.fromId() + " -> " + d.toId() + " on " + d.probeValue() + ": expected "
                     + (d.expected() ? "allowed" : "denied") + ", got " + (d.actual() ? "allowed" : "denied"));
         }
         return 1;

@@ -1,14 +1,14 @@
 package dev.netpolplayground.cli;
 
-import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.analysis.Analysis;
+import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.explain.Explainer;
+import dev.netpolplayground.explain.Json;
 import dev.netpolplayground.explain.MatrixReport;
 import dev.netpolplayground.explain.Selection;
 import dev.netpolplayground.explain.Tables;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.ScenarioParser;
-import dev.netpolplayground.web.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

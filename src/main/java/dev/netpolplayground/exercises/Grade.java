@@ -1,6 +1,7 @@
 package dev.netpolplayground.exercises;
 
 import dev.netpolplayground.eval.Matrix;
+import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.Parsed;
 
@@ -30,7 +31,7 @@ public record Grade(List<Difference> differing, List<Problem> problems, Optional
     }
 
     /** One cell whose verdict is not the expected one. */
-    public record Difference(int from, int to, int probe, String fromId, String toId, String probeText,
+    public record Difference(int from, int to, int probe, String fromId, String toId, Probe probeValue,
                              boolean expected, boolean actual) {
     }
 }

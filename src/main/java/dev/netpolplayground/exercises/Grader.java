@@ -1,7 +1,7 @@
 package dev.netpolplayground.exercises;
 
-import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.analysis.Analysis;
+import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.model.Problem;
@@ -81,7 +81,7 @@ public final class Grader {
                     boolean actual = matrix.allowed(s, d, p);
                     if (expected != actual) {
                         differing.add(new Grade.Difference(s, d, p, endpoints.get(s).id(), endpoints.get(d).id(),
-                                matrix.probes().get(p).toString(), expected, actual));
+                                matrix.probes().get(p), expected, actual));
                     }
                 }
             }

@@ -1,9 +1,9 @@
 package dev.netpolplayground.explain;
 
-import dev.netpolplayground.eval.Match;
-import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.eval.Isolation;
+import dev.netpolplayground.eval.Match;
 import dev.netpolplayground.model.Deadline;
+import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Namespace;
 import dev.netpolplayground.model.Peer;

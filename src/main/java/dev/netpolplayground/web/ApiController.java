@@ -1,8 +1,9 @@
 package dev.netpolplayground.web;
 
 import dev.netpolplayground.analysis.Analysis;
-import dev.netpolplayground.explain.MatrixReport;
 import dev.netpolplayground.analysis.MemoryPool;
+import dev.netpolplayground.explain.Json;
+import dev.netpolplayground.explain.MatrixReport;
 import dev.netpolplayground.explain.Selection;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.Parsed;

@@ -1,6 +1,7 @@
 package dev.netpolplayground.web;
 
 import dev.netpolplayground.analysis.Analysis;
+import dev.netpolplayground.explain.Json;
 import dev.netpolplayground.explain.MatrixReport;
 import dev.netpolplayground.explain.Selection;
 import dev.netpolplayground.explain.Tables;

@@ -1,8 +1,9 @@
 package dev.netpolplayground.web;
 
+import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.exercises.ExerciseMaker;
-import dev.netpolplayground.analysis.Analysis;
+import dev.netpolplayground.explain.Json;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.store.ScenarioStore;

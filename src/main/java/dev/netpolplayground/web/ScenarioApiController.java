@@ -1,5 +1,6 @@
 package dev.netpolplayground.web;
 
+import dev.netpolplayground.explain.Json;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.StoredScenario;

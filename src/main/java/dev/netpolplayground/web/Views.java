@@ -1,7 +1,7 @@
 package dev.netpolplayground.web;
 
-import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.analysis.Analysis;
+import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.explain.Explainer;
 import dev.netpolplayground.explain.Explanation;
 import dev.netpolplayground.explain.PolicySummary;

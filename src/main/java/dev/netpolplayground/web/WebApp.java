@@ -1,14 +1,14 @@
 package dev.netpolplayground.web;
 
-import dev.netpolplayground.exercises.Catalog;
-import dev.netpolplayground.exercises.Grader;
 import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.analysis.MemoryPool;
+import dev.netpolplayground.exercises.Catalog;
+import dev.netpolplayground.exercises.Grader;
 import dev.netpolplayground.model.Cidr;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.ScenarioParser;
-import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.NotUnicodeException;
+import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.ScenarioTooLargeException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -24,8 +24,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;

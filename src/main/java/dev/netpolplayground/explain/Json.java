@@ -1,10 +1,10 @@
-package dev.netpolplayground.web;
+package dev.netpolplayground.explain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** The one JSON writer of the server and the command line. */
+/** The one JSON writer of the server and the command line, for the shapes {@link MatrixReport} builds. */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 

@@ -66,7 +66,7 @@ public final class Decider {
             for (Rule rule : policy.rules(direction)) {
                 Optional<Peer> matchedPeer = rule.peers().stream().filter(p -> peerMatches(p, peer)).findFirst();
                 Optional<PortMatch> matchedPort = rule.ports().stream()
-                        .filter(p -> Match.port(p, probe, destination)).findFirst();
+                        .filter(p -> p.matches(probe, destination)).findFirst();
                 if (matchedPeer.isPresent() && matchedPort.isPresent()) {
                     matches.add(new Decision.RuleMatch(policy, rule, matchedPeer.get(), matchedPort.get()));
                     matched = true;
@@ -147,7 +147,7 @@ public final class Decider {
         if (destination.external()) {
             return new Mismatch.NamedPortExternal(destination.display(), named.name());
         }
-        int declared = Match.declaredPort(destination, named);
+        int declared = named.declaredOn(destination);
         if (declared < 0) {
             return new Mismatch.NamedPortMissing(destination.display(), named.name(), named.protocol().name());
         }

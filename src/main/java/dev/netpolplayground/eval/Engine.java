@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Computes the whole matrix with bit rows instead of cell by cell, so that a cluster dump with
@@ -121,15 +122,16 @@ final class Engine {
                 Probe probe = probes.get(p);
                 long[] row = null;
                 for (PortMatch port : r.ports()) {
-                    if (!(port instanceof PortMatch.NamedPort)) {
-                        if (Match.fixedPort(port, probe)) {
+                    Optional<Boolean> everywhere = port.everywhere(probe);
+                    if (everywhere.isPresent()) {
+                        if (everywhere.get()) {
                             row = all;
                             break;
                         }
                         continue;
                     }
                     for (int d = 0; d < size; d++) {
-                        if (Match.port(port, probe, endpoints.get(d))) {
+                        if (port.matches(probe, endpoints.get(d))) {
                             if (row == null) {
                                 row = Bits.empty(size);
                             }
@@ -208,7 +210,7 @@ final class Engine {
             long[] row = Bits.empty(size);
             for (Policy policy : policies) {
                 for (Rule rule : policy.ingress()) {
-                    if (rule.ports().stream().anyMatch(port -> Match.port(port, probe, destination))) {
+                    if (rule.ports().stream().anyMatch(port -> port.matches(probe, destination))) {
                         Bits.orInto(row, ruleRow(rule));
                     }
                 }

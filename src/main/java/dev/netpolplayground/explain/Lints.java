@@ -1,7 +1,6 @@
 package dev.netpolplayground.explain;
 
 import dev.netpolplayground.eval.Isolation;
-import dev.netpolplayground.eval.Match;
 import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
@@ -106,7 +105,7 @@ public final class Lints {
                 continue;
             }
             PortMatch.NamedPort named = (PortMatch.NamedPort) port;
-            boolean declared = scenario.endpoints().stream().anyMatch(e -> Match.declaredPort(e, named) > 0);
+            boolean declared = scenario.endpoints().stream().anyMatch(e -> named.declaredOn(e) > 0);
             if (!declared) {
                 warnings.add(at(policy, "spec." + rule.direction().word() + "[" + (rule.number() - 1) + "].ports",
                         Explainer.policyName(policy) + " " + rule.label() + ": no pod declares a " + named.protocol()
@@ -172,9 +171,8 @@ public final class Lints {
         for (Policy policy : policies) {
             for (Rule rule : policy.egress()) {
                 for (PortMatch port : rule.ports()) {
-                    boolean matches = port instanceof PortMatch.NamedPort
-                            ? scenario.endpoints().stream().anyMatch(e -> Match.port(port, probe, e))
-                            : Match.fixedPort(port, probe);
+                    boolean matches = port.everywhere(probe)
+                            .orElseGet(() -> scenario.endpoints().stream().anyMatch(e -> port.matches(probe, e)));
                     if (matches) {
                         return true;
                     }

@@ -1,11 +1,29 @@
 package dev.netpolplayground.model;
 
+import java.util.Optional;
+
 /** One entry of a rule's ports list, or the "any port" that an absent or empty list means. */
 public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsOf, PortMatch.PortRange,
         PortMatch.NamedPort {
 
+    /** Whether this entry admits {@code probe} to {@code destination} (a named port is looked up on it). */
+    boolean matches(Probe probe, Endpoint destination);
+
+    /** The answer when it is the same for every destination; empty for named ports, which depend on it. */
+    Optional<Boolean> everywhere(Probe probe);
+
     /** Absent or empty {@code ports}: every port of every protocol. */
     record AnyPort() implements PortMatch {
+        @Override
+        public boolean matches(Probe probe, Endpoint destination) {
+            return true;
+        }
+
+        @Override
+        public Optional<Boolean> everywhere(Probe probe) {
+            return Optional.of(true);
+        }
+
         @Override
         public String toString() {
             return "any port";
@@ -14,6 +32,16 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
 
     /** A ports entry with a protocol but no port: every port of that protocol. */
     record AllPortsOf(Protocol protocol) implements PortMatch {
+        @Override
+        public boolean matches(Probe probe, Endpoint destination) {
+            return probe.protocol() == protocol;
+        }
+
+        @Override
+        public Optional<Boolean> everywhere(Probe probe) {
+            return Optional.of(probe.protocol() == protocol);
+        }
+
         @Override
         public String toString() {
             return "any " + protocol + " port";
@@ -33,6 +61,16 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
         }
 
         @Override
+        public boolean matches(Probe probe, Endpoint destination) {
+            return covers(probe);
+        }
+
+        @Override
+        public Optional<Boolean> everywhere(Probe probe) {
+            return Optional.of(covers(probe));
+        }
+
+        @Override
         public String toString() {
             return from == to ? from + "/" + protocol : from + "-" + to + "/" + protocol;
         }
@@ -40,6 +78,30 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
 
     /** A port name, resolved against the destination pod's container ports. */
     record NamedPort(Protocol protocol, String name) implements PortMatch {
+        /** Named ports resolve against the destination's container ports: name, protocol and number. */
+        @Override
+        public boolean matches(Probe probe, Endpoint destination) {
+            return protocol == probe.protocol() && declaredOn(destination) == probe.port();
+        }
+
+        @Override
+        public Optional<Boolean> everywhere(Probe probe) {
+            return Optional.empty();
+        }
+
+        /** The number {@code destination} declares for this name and protocol, or -1 when it declares none. */
+        public int declaredOn(Endpoint destination) {
+            if (destination.external()) {
+                return -1;
+            }
+            for (ContainerPort declared : destination.ports()) {
+                if (declared.name().equals(name) && declared.protocol() == protocol) {
+                    return declared.port();
+                }
+            }
+            return -1;
+        }
+
         @Override
         public String toString() {
             return "named port " + name + "/" + protocol;

@@ -93,37 +93,48 @@ public final class Decider {
                 .collect(Collectors.toList());
     }
 
+    /** Why a peer entry does not match {@code endpoint}; asked only of entries that do not match. */
     private Mismatch peerMismatch(Peer peer, Endpoint endpoint) {
-        if (peer instanceof Peer.IpBlockPeer) {
-            Peer.IpBlockPeer block = (Peer.IpBlockPeer) peer;
-            for (IpAddress address : endpoint.ips()) {
-                if (block.cidr().contains(address)) {
-                    String hole = block.except().stream().filter(c -> c.contains(address)).findFirst()
-                            .map(Object::toString).orElse("");
-                    return new Mismatch.InExcept(address.toString(), hole);
+        return peer.accept(new Peer.Visitor<>() {
+            @Override
+            public Mismatch any(Peer.AnyPeer any) {
+                throw new IllegalStateException("any peer matches every endpoint");
+            }
+
+            @Override
+            public Mismatch ipBlock(Peer.IpBlockPeer block) {
+                for (IpAddress address : endpoint.ips()) {
+                    if (block.cidr().contains(address)) {
+                        String hole = block.except().stream().filter(c -> c.contains(address)).findFirst()
+                                .map(Object::toString).orElse("");
+                        return new Mismatch.InExcept(address.toString(), hole);
+                    }
                 }
+                String addresses = endpoint.ips().stream().map(Object::toString).collect(Collectors.joining(", "));
+                return new Mismatch.OutsideCidr(addresses, block.cidr().toString());
             }
-            String addresses = endpoint.ips().stream().map(Object::toString).collect(Collectors.joining(", "));
-            return new Mismatch.OutsideCidr(addresses, block.cidr().toString());
-        }
-        Peer.PodPeer pods = (Peer.PodPeer) peer;
-        if (endpoint.external()) {
-            return new Mismatch.NotAPod(endpoint.display());
-        }
-        if (endpoint.hostNetwork()) {
-            return new Mismatch.HostNetworkPeer(endpoint.display());
-        }
-        Namespace namespace = namespaces.get(endpoint.namespace());
-        if (!pods.namespaces().matches(namespace)) {
-            if (pods.namespaces() instanceof NamespaceScope.PolicyNamespace) {
-                return new Mismatch.OtherNamespace(endpoint.namespace(),
-                        ((NamespaceScope.PolicyNamespace) pods.namespaces()).name());
+
+            @Override
+            public Mismatch pods(Peer.PodPeer pods) {
+                if (endpoint.external()) {
+                    return new Mismatch.NotAPod(endpoint.display());
+                }
+                if (endpoint.hostNetwork()) {
+                    return new Mismatch.HostNetworkPeer(endpoint.display());
+                }
+                Namespace namespace = namespaces.get(endpoint.namespace());
+                if (!pods.namespaces().matches(namespace)) {
+                    if (pods.namespaces() instanceof NamespaceScope.PolicyNamespace) {
+                        return new Mismatch.OtherNamespace(endpoint.namespace(),
+                                ((NamespaceScope.PolicyNamespace) pods.namespaces()).name());
+                    }
+                    String wanted = ((NamespaceScope.Matching) pods.namespaces()).selector()
+                            .firstFailure(namespace.labels()).orElse("");
+                    return new Mismatch.NamespaceLabels(namespace.name(), wanted);
+                }
+                return new Mismatch.PodLabels(endpoint.display(), pods.pods().firstFailure(endpoint.labels()).orElse(""));
             }
-            String wanted = ((NamespaceScope.Matching) pods.namespaces()).selector()
-                    .firstFailure(namespace.labels()).orElse("");
-            return new Mismatch.NamespaceLabels(namespace.name(), wanted);
-        }
-        return new Mismatch.PodLabels(endpoint.display(), pods.pods().firstFailure(endpoint.labels()).orElse(""));
+        });
     }
 
     private static List<Decision.Miss<PortMatch>> portMisses(Rule rule, Probe probe, Endpoint destination) {
@@ -131,26 +142,39 @@ public final class Decider {
                 .collect(Collectors.toList());
     }
 
+    /** Why a port entry does not admit {@code probe} to {@code destination}; asked only of entries that do not. */
     private static Mismatch portMismatch(PortMatch port, Probe probe, Endpoint destination) {
-        if (port instanceof PortMatch.AllPortsOf) {
-            return new Mismatch.WrongProtocol(probe.toString(), port.toString());
-        }
-        if (port instanceof PortMatch.PortRange) {
-            PortMatch.PortRange range = (PortMatch.PortRange) port;
-            return range.protocol() != probe.protocol() ? new Mismatch.WrongProtocol(probe.toString(), range.toString())
-                    : new Mismatch.WrongPort(probe.toString(), range.toString());
-        }
-        PortMatch.NamedPort named = (PortMatch.NamedPort) port;
-        if (named.protocol() != probe.protocol()) {
-            return new Mismatch.WrongProtocol(probe.toString(), named.name() + "/" + named.protocol());
-        }
-        if (destination.external()) {
-            return new Mismatch.NamedPortExternal(destination.display(), named.name());
-        }
-        int declared = named.declaredOn(destination);
-        if (declared < 0) {
-            return new Mismatch.NamedPortMissing(destination.display(), named.name(), named.protocol().name());
-        }
-        return new Mismatch.NamedPortElsewhere(destination.display(), named.name(), declared, probe.toString());
+        return port.accept(new PortMatch.Visitor<>() {
+            @Override
+            public Mismatch any(PortMatch.AnyPort any) {
+                throw new IllegalStateException("any port matches every probe");
+            }
+
+            @Override
+            public Mismatch allOf(PortMatch.AllPortsOf all) {
+                return new Mismatch.WrongProtocol(probe.toString(), all.toString());
+            }
+
+            @Override
+            public Mismatch range(PortMatch.PortRange range) {
+                return range.protocol() != probe.protocol() ? new Mismatch.WrongProtocol(probe.toString(), range.toString())
+                        : new Mismatch.WrongPort(probe.toString(), range.toString());
+            }
+
+            @Override
+            public Mismatch named(PortMatch.NamedPort named) {
+                if (named.protocol() != probe.protocol()) {
+                    return new Mismatch.WrongProtocol(probe.toString(), named.name() + "/" + named.protocol());
+                }
+                if (destination.external()) {
+                    return new Mismatch.NamedPortExternal(destination.display(), named.name());
+                }
+                int declared = named.declaredOn(destination);
+                if (declared < 0) {
+                    return new Mismatch.NamedPortMissing(destination.display(), named.name(), named.protocol().name());
+                }
+                return new Mismatch.NamedPortElsewhere(destination.display(), named.name(), declared, probe.toString());
+            }
+        });
     }
 }

@@ -12,11 +12,27 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
      */
     boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint);
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of peer, for what another layer says or computes about each. */
+    interface Visitor<R> {
+        R any(AnyPeer peer);
+
+        R pods(PodPeer peer);
+
+        R ipBlock(IpBlockPeer peer);
+    }
+
     /** Absent or empty {@code from}/{@code to}: every source or destination, inside or outside. */
     record AnyPeer() implements Peer {
         @Override
         public boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint) {
             return true;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.any(this);
         }
 
         @Override
@@ -30,6 +46,11 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
         @Override
         public boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint) {
             return endpoint.policyApplies() && namespaces.matches(namespaceOfEndpoint) && pods.matches(endpoint.labels());
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pods(this);
         }
 
         @Override
@@ -48,6 +69,11 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
         @Override
         public boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint) {
             return endpoint.ips().stream().anyMatch(this::contains);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ipBlock(this);
         }
 
         public boolean contains(IpAddress address) {

@@ -12,6 +12,19 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
     /** The answer when it is the same for every destination; empty for named ports, which depend on it. */
     Optional<Boolean> everywhere(Probe probe);
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of port entry, for what another layer says or computes about each. */
+    interface Visitor<R> {
+        R any(AnyPort port);
+
+        R allOf(AllPortsOf port);
+
+        R range(PortRange port);
+
+        R named(NamedPort port);
+    }
+
     /** Absent or empty {@code ports}: every port of every protocol. */
     record AnyPort() implements PortMatch {
         @Override
@@ -22,6 +35,11 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
         @Override
         public Optional<Boolean> everywhere(Probe probe) {
             return Optional.of(true);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.any(this);
         }
 
         @Override
@@ -40,6 +58,11 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
         @Override
         public Optional<Boolean> everywhere(Probe probe) {
             return Optional.of(probe.protocol() == protocol);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.allOf(this);
         }
 
         @Override
@@ -71,6 +94,11 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.range(this);
+        }
+
+        @Override
         public String toString() {
             return from == to ? from + "/" + protocol : from + "-" + to + "/" + protocol;
         }
@@ -87,6 +115,11 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
         @Override
         public Optional<Boolean> everywhere(Probe probe) {
             return Optional.empty();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.named(this);
         }
 
         /** The number {@code destination} declares for this name and protocol, or -1 when it declares none. */

@@ -231,15 +231,21 @@ public final class MatrixReport {
         return kept;
     }
 
+    /**
+     * One cell. With reasons, {@code allowed} is the explained verdict's (derived from its reasons),
+     * and an assertion checks that the bit rows agree; without, it is the bit rows'.
+     */
     public static Map<String, Object> cell(Matrix matrix, int s, int d, int p, boolean withReasons) {
         Map<String, Object> cell = new LinkedHashMap<>();
         Probe probe = matrix.probes().get(p);
         cell.put("from", matrix.endpoints().get(s).id());
         cell.put("to", matrix.endpoints().get(d).id());
         cell.putAll(probe(probe));
-        cell.put("allowed", matrix.allowed(s, d, p));
         if (withReasons) {
             Explanation explanation = Explainer.explain(matrix.verdict(s, d, p));
+            assert explanation.allowed() == matrix.allowed(s, d, p) : "the bit rows and the explained verdict disagree on "
+                    + explanation.from() + " -> " + explanation.to() + " on " + probe;
+            cell.put("allowed", explanation.allowed());
             cell.put("summary", explanation.summary());
             cell.put("egress", side(explanation.egress()));
             cell.put("ingress", side(explanation.ingress()));
@@ -247,6 +253,7 @@ public final class MatrixReport {
                 cell.put("notes", explanation.notes());
             }
         } else {
+            cell.put("allowed", matrix.allowed(s, d, p));
             cell.put("egress", Map.of("allowed", matrix.egressAllowed(s, d, p)));
             cell.put("ingress", Map.of("allowed", matrix.ingressAllowed(s, d, p)));
         }

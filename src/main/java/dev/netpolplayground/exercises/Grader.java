@@ -64,7 +64,7 @@ public final class Grader {
         }
         Analysis.Success success = (Analysis.Success) result;
         List<Problem> warnings = success.warnings().stream().filter(w -> w.line() <= answerLines)
-                .filter(w -> !w.message().contains("is not declared")).toList();
+                .filter(w -> !w.code().equals(Problem.UNDECLARED_NAMESPACE)).toList();
         Matrix matrix = success.matrix();
         Target target = Target.of(exercise, matrix);
         List<Grade.Difference> differing = new ArrayList<>();

@@ -10,8 +10,12 @@ import java.util.Locale;
  * @param line   1-based; 0 when the problem has no place in the text
  * @param column 1-based; 0 when the problem has no place in the text
  * @param path   field path inside the object, e.g. "spec.ingress[0].from[1]"; empty for the document
+ * @param code   what kind of problem it is, for programs that treat one kind apart; empty for most
  */
-public record Problem(Severity severity, String message, int line, int column, String path) {
+public record Problem(Severity severity, String message, int line, int column, String path, String code) {
+    /** A namespace that pods or policies name but no Namespace object declares (assumed to exist). */
+    public static final String UNDECLARED_NAMESPACE = "undeclared-namespace";
+
     public enum Severity { ERROR, WARNING }
 
     /** How many problems of one severity an answer lists; the rest are counted in one more. */
@@ -26,11 +30,16 @@ public record Problem(Severity severity, String message, int line, int column, S
     }
 
     public static Problem error(String message, int line, int column, String path) {
-        return new Problem(Severity.ERROR, message, line, column, path);
+        return new Problem(Severity.ERROR, message, line, column, path, "");
     }
 
     public static Problem warning(String message, int line, int column, String path) {
-        return new Problem(Severity.WARNING, message, line, column, path);
+        return new Problem(Severity.WARNING, message, line, column, path, "");
+    }
+
+    /** This problem, marked as being of kind {@code code}. */
+    public Problem withCode(String code) {
+        return new Problem(severity, message, line, column, path, code);
     }
 
     /**
@@ -46,7 +55,7 @@ public record Problem(Severity severity, String message, int line, int column, S
         long more = total - out.size();
         out.add(new Problem(severity, "... and " + String.format(Locale.ROOT, "%,d", more) + " more "
                 + (severity == Severity.ERROR ? "errors" : "warnings") + " (only the first " + out.size()
-                + " are listed)", 0, 0, ""));
+                + " are listed)", 0, 0, "", ""));
         return List.copyOf(out);
     }
 

@@ -454,9 +454,11 @@ public final class ScenarioParser {
                     if (reference.getKey().equals("default")) {
                         continue;
                     }
-                    reader.warn(reference.getValue().node(), reference.getValue().path(), "namespace '" + reference.getKey()
-                            + "' is not declared; it is assumed to exist with no labels but "
-                            + Namespace.NAME_LABEL + "=" + reference.getKey());
+                    Node at = reference.getValue().node();
+                    reader.add(Problem.warning("namespace '" + reference.getKey() + "' is not declared; it is assumed"
+                            + " to exist with no labels but " + Namespace.NAME_LABEL + "=" + reference.getKey(),
+                            Reader.line(at), Reader.column(at), reference.getValue().path())
+                            .withCode(Problem.UNDECLARED_NAMESPACE));
                 }
             }
             List<Namespace> namespaceList = new ArrayList<>();

@@ -56,6 +56,7 @@ class GraderTest {
                 """);
         assertTrue(grade.solved(), grade.differing().toString());
         assertEquals(6, grade.graded(), "3 endpoints, 6 ordered pairs, loopback never graded");
+        assertEquals(List.of(), grade.warnings(), "the cluster's undeclared namespaces are not the student's to fix");
     }
 
     @Test

@@ -173,10 +173,10 @@ public final class WebApp {
                     return;
                 }
                 metrics.observe(ctx, millis);
+                long allocated = Allocation.since(ctx);
                 accessLog.record(services.settings().client(ctx) + " " + ctx.method() + " " + ctx.path() + " "
                         + ctx.status().getCode() + " " + String.format(Locale.ROOT, "%.1fms", millis)
-                        + (Allocation.since(ctx) < 0 ? "" : String.format(Locale.ROOT, " %.1fMiB",
-                        Allocation.since(ctx) / 1048576.0)));
+                        + (allocated < 0 ? "" : String.format(Locale.ROOT, " %.1fMiB", allocated / 1048576.0)));
             });
             config.events.serverStopped(accessLog::close);
             config.startup.showJavalinBanner = false;
@@ -281,11 +281,13 @@ public final class WebApp {
                             "The request is declared in the character set '" + e.name() + "', which this server does"
                                     + " not know; send UTF-8."));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                if (e instanceof org.eclipse.jetty.http.HttpException) {
-                    fail(ctx, templates, HttpStatus.forStatus(((org.eclipse.jetty.http.HttpException) e).getCode()),
-                            "Bad request", "The request's body could not be read: it ended early or is not well"
-                                    + " formed (a chunked body with a bad chunk, or less than its Content-Length).");
-                    return;
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof org.eclipse.jetty.http.HttpException) {
+                        fail(ctx, templates, HttpStatus.forStatus(((org.eclipse.jetty.http.HttpException) cause).getCode()),
+                                "Bad request", "The request's body could not be read: it ended early or is not well"
+                                        + " formed (a chunked body with a bad chunk, or less than its Content-Length).");
+                        return;
+                    }
                 }
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 fail(ctx, templates, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",

@@ -43,4 +43,34 @@ final class Bits {
             target[i] |= a[i] & b[i];
         }
     }
+
+    /** target &= source */
+    static void andInto(long[] target, long[] source) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] &= source[i];
+        }
+    }
+
+    /** target &= ~source */
+    static void andNotInto(long[] target, long[] source) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] &= ~source[i];
+        }
+    }
+
+    /** target |= a & ~b */
+    static void orAndNotInto(long[] target, long[] a, long[] b) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] |= a[i] & ~b[i];
+        }
+    }
+
+    static boolean isEmpty(long[] bits) {
+        for (long word : bits) {
+            if (word != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

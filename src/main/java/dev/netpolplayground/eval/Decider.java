@@ -1,5 +1,6 @@
 package dev.netpolplayground.eval;
 
+import dev.netpolplayground.model.ClusterPolicy;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.IpAddress;
@@ -11,6 +12,8 @@ import dev.netpolplayground.model.PortMatch;
 import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Rule;
 import dev.netpolplayground.model.Scenario;
+import dev.netpolplayground.model.Tier;
+import dev.netpolplayground.model.TierRule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +35,64 @@ public final class Decider {
     }
 
     public Verdict verdict(Endpoint from, Endpoint to, Probe probe) {
-        return new Verdict(from, to, probe, decide(Direction.EGRESS, from, to, probe),
-                decide(Direction.INGRESS, to, from, probe));
+        return new Verdict(from, to, probe, chain(Direction.EGRESS, from, to, probe),
+                chain(Direction.INGRESS, to, from, probe));
+    }
+
+    /** One direction through the tiers present in the scenario: Admin, NetworkPolicy, Baseline. */
+    public Chain chain(Direction direction, Endpoint subject, Endpoint peer, Probe probe) {
+        Optional<TierDecision> admin = isolation.hasTier(Tier.ADMIN)
+                ? Optional.of(walk(Tier.ADMIN, direction, subject, peer, probe)) : Optional.empty();
+        Optional<TierDecision> baseline = isolation.hasTier(Tier.BASELINE)
+                ? Optional.of(walk(Tier.BASELINE, direction, subject, peer, probe)) : Optional.empty();
+        return Chain.of(decide(direction, subject, peer, probe), admin, baseline);
     }
 
     /**
-     * The decision for one direction.
+     * The walk through one tier: policies by priority, rules in written order, the first match
+     * decides. Policies of equal priority are each tried on the same traffic, since their order is
+     * the plugin's; so are those without a priority (the BaselineAdminNetworkPolicy), which may come
+     * anywhere. A match among them with another action is a rival: the direction may be undefined.
+     */
+    TierDecision walk(Tier tier, Direction direction, Endpoint subject, Endpoint peer, Probe probe) {
+        List<ClusterPolicy> selecting = isolation.tierPolicies(subject, tier);
+        Endpoint destination = direction == Direction.EGRESS ? peer : subject;
+        List<TierDecision.Checked> checked = new ArrayList<>();
+        List<TierDecision.Hit> hits = new ArrayList<>();
+        List<ClusterPolicy> unprioritized = selecting.stream().filter(p -> p.priority().isEmpty()).toList();
+        List<ClusterPolicy> prioritized = selecting.stream().filter(p -> p.priority().isPresent()).toList();
+        for (int i = 0; i < prioritized.size() && hits.isEmpty(); ) {
+            int priority = prioritized.get(i).priority().getAsInt();
+            for (; i < prioritized.size() && prioritized.get(i).priority().getAsInt() == priority; i++) {
+                firstMatch(prioritized.get(i), direction, peer, probe, destination, checked).ifPresent(hits::add);
+            }
+        }
+        for (ClusterPolicy policy : unprioritized) {
+            firstMatch(policy, direction, peer, probe, destination, checked).ifPresent(hits::add);
+        }
+        Optional<TierDecision.Hit> hit = hits.stream().findFirst();
+        List<TierDecision.Hit> rivals = hits.stream().skip(1)
+                .filter(h -> h.rule().action() != hit.orElseThrow().rule().action()).toList();
+        return new TierDecision(tier, selecting, checked, hit, rivals);
+    }
+
+    private Optional<TierDecision.Hit> firstMatch(ClusterPolicy policy, Direction direction, Endpoint peer,
+                                                  Probe probe, Endpoint destination,
+                                                  List<TierDecision.Checked> checked) {
+        for (TierRule rule : policy.rules(direction)) {
+            Optional<Peer> matchedPeer = matchingPeer(rule.rule(), peer);
+            Optional<PortMatch> matchedPort = matchingPort(rule.rule(), probe, destination);
+            if (matchedPeer.isPresent() && matchedPort.isPresent()) {
+                return Optional.of(new TierDecision.Hit(policy, rule, matchedPeer.get(), matchedPort.get()));
+            }
+            checked.add(new TierDecision.Checked(policy, rule,
+                    miss(rule.rule(), matchedPeer, matchedPort, peer, probe, destination)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The NetworkPolicy decision for one direction.
      * 1. Outside addresses and host-network pods are not governed by NetworkPolicy.
      * 2. The subject is isolated for the direction when some policy selects it with that policyType.
      * 3. An isolated subject is allowed exactly when some rule of some isolating policy matches both
@@ -64,17 +119,13 @@ public final class Decider {
             List<Decision.RuleMiss> ruleMisses = new ArrayList<>();
             boolean matched = false;
             for (Rule rule : policy.rules(direction)) {
-                Optional<Peer> matchedPeer = rule.peers().stream().filter(p -> peerMatches(p, peer)).findFirst();
-                Optional<PortMatch> matchedPort = rule.ports().stream()
-                        .filter(p -> p.matches(probe, destination)).findFirst();
+                Optional<Peer> matchedPeer = matchingPeer(rule, peer);
+                Optional<PortMatch> matchedPort = matchingPort(rule, probe, destination);
                 if (matchedPeer.isPresent() && matchedPort.isPresent()) {
                     matches.add(new Decision.RuleMatch(policy, rule, matchedPeer.get(), matchedPort.get()));
                     matched = true;
                 } else {
-                    ruleMisses.add(new Decision.RuleMiss(rule, matchedPeer,
-                            matchedPeer.isPresent() ? List.of() : peerMisses(rule, peer),
-                            matchedPort,
-                            matchedPort.isPresent() ? List.of() : portMisses(rule, probe, destination)));
+                    ruleMisses.add(miss(rule, matchedPeer, matchedPort, peer, probe, destination));
                 }
             }
             if (!matched) {
@@ -82,6 +133,20 @@ public final class Decider {
             }
         }
         return new Decision.Isolated(direction, subject, isolating, matches, misses);
+    }
+
+    private Optional<Peer> matchingPeer(Rule rule, Endpoint peer) {
+        return rule.peers().stream().filter(p -> peerMatches(p, peer)).findFirst();
+    }
+
+    private static Optional<PortMatch> matchingPort(Rule rule, Probe probe, Endpoint destination) {
+        return rule.ports().stream().filter(p -> p.matches(probe, destination)).findFirst();
+    }
+
+    private Decision.RuleMiss miss(Rule rule, Optional<Peer> matchedPeer, Optional<PortMatch> matchedPort,
+                                   Endpoint peer, Probe probe, Endpoint destination) {
+        return new Decision.RuleMiss(rule, matchedPeer, matchedPeer.isPresent() ? List.of() : peerMisses(rule, peer),
+                matchedPort, matchedPort.isPresent() ? List.of() : portMisses(rule, probe, destination));
     }
 
     private boolean peerMatches(Peer peer, Endpoint endpoint) {
@@ -112,6 +177,18 @@ public final class Decider {
                 }
                 String addresses = endpoint.ips().stream().map(Object::toString).collect(Collectors.joining(", "));
                 return new Mismatch.OutsideCidr(addresses, block.cidr().toString());
+            }
+
+            @Override
+            public Mismatch networks(Peer.NetworksPeer networks) {
+                String addresses = endpoint.ips().stream().map(Object::toString).collect(Collectors.joining(", "));
+                return new Mismatch.OutsideCidr(addresses, networks.cidrs().stream().map(Object::toString)
+                        .collect(Collectors.joining(", ")));
+            }
+
+            @Override
+            public Mismatch unevaluated(Peer.UnevaluatedPeer unevaluated) {
+                return new Mismatch.NotEvaluated(unevaluated.field());
             }
 
             @Override
@@ -172,6 +249,18 @@ public final class Decider {
                 int declared = named.declaredOn(destination);
                 if (declared < 0) {
                     return new Mismatch.NamedPortMissing(destination.display(), named.name(), named.protocol().name());
+                }
+                return new Mismatch.NamedPortElsewhere(destination.display(), named.name(), declared, probe.toString());
+            }
+
+            @Override
+            public Mismatch destinationNamed(PortMatch.DestinationNamedPort named) {
+                if (destination.external()) {
+                    return new Mismatch.NamedPortExternal(destination.display(), named.name());
+                }
+                int declared = named.declaredOn(destination, probe.protocol());
+                if (declared < 0) {
+                    return new Mismatch.NamedPortMissing(destination.display(), named.name(), probe.protocol().name());
                 }
                 return new Mismatch.NamedPortElsewhere(destination.display(), named.name(), declared, probe.toString());
             }

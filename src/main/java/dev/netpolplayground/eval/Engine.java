@@ -1,5 +1,6 @@
 package dev.netpolplayground.eval;
 
+import dev.netpolplayground.model.ClusterPolicy;
 import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
@@ -10,6 +11,8 @@ import dev.netpolplayground.model.PortMatch;
 import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Rule;
 import dev.netpolplayground.model.Scenario;
+import dev.netpolplayground.model.Tier;
+import dev.netpolplayground.model.TierRule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Computes the whole matrix with bit rows instead of cell by cell, so that a cluster dump with
@@ -44,6 +48,8 @@ final class Engine {
 
     private final Isolation isolation;
     private final Deadline deadline;
+    /** The undefined row of a subject where nothing is undefined: shared, never written. */
+    private final long[] none;
 
     Engine(Scenario scenario, List<Probe> probes, Isolation isolation, Deadline deadline) {
         this.isolation = isolation;
@@ -52,11 +58,14 @@ final class Engine {
         this.probes = probes;
         this.size = endpoints.size();
         this.namespaces = scenario.namespacesByName();
+        this.none = Bits.empty(size);
         groupIntoClasses();
     }
 
     Matrix.Rows compute() {
-        return new Matrix.Rows(egressRows(), ingressRows());
+        DirectionRows egress = rows(Direction.EGRESS);
+        DirectionRows ingress = rows(Direction.INGRESS);
+        return new Matrix.Rows(egress.allowed(), ingress.allowed(), egress.undefined(), ingress.undefined());
     }
 
 
@@ -81,7 +90,7 @@ final class Engine {
         if (row != null) {
             return row;
         }
-        if (peer instanceof Peer.IpBlockPeer) {
+        if (peer.byAddress()) {
             row = Bits.empty(size);
             for (int i = 0; i < size; i++) {
                 Endpoint endpoint = endpoints.get(i);
@@ -145,78 +154,171 @@ final class Engine {
         });
     }
 
-    private long[][][] egressRows() {
-        long[][][] rows = new long[probes.size()][size][];
-        long[] all = Bits.full(size);
-        Map<List<Policy>, long[][]> shared = new HashMap<>();
-        for (int s = 0; s < size; s++) {
-            if ((s & 255) == 0) {
-                deadline.check();
-            }
-            List<Policy> policies = isolation.isolating(endpoints.get(s), Direction.EGRESS);
-            long[][] perProbe = policies.isEmpty() ? null : shared.computeIfAbsent(policies, this::egressFor);
-            for (int p = 0; p < probes.size(); p++) {
-                rows[p][s] = perProbe == null ? all : perProbe[p];
-            }
-        }
-        return rows;
+    /** One direction's rows per probe and subject: surely allowed, and undefined (null when nothing is). */
+    private record DirectionRows(long[][][] allowed, long[][][] undefined) {
     }
 
-    private long[][] egressFor(List<Policy> policies) {
-        long[][] perProbe = new long[probes.size()][];
-        for (int p = 0; p < probes.size(); p++) {
-            long[] row = Bits.empty(size);
-            for (Policy policy : policies) {
-                for (Rule rule : policy.egress()) {
-                    long[] ports = destinationPorts(rule)[p];
-                    if (ports != null) {
-                        Bits.orAndInto(row, ruleRow(rule), ports);
-                    }
-                }
+    /** One subject's rows for one probe. */
+    private record Row(long[] allowed, long[] undefined) {
+    }
+
+    /**
+     * Every subject's row for {@code direction}. Subjects with the same NetworkPolicies and tier
+     * policies share their rows; for ingress, so must their container ports when a rule names a port.
+     */
+    private DirectionRows rows(Direction direction) {
+        long[][][] allowed = new long[probes.size()][size][];
+        long[][][] undefined = new long[probes.size()][size][];
+        boolean anyUndefined = false;
+        long[] all = Bits.full(size);
+        Map<List<Object>, Row[]> shared = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            if ((i & 255) == 0) {
+                deadline.check();
             }
-            perProbe[p] = row;
+            Endpoint subject = endpoints.get(i);
+            List<Policy> policies = isolation.isolating(subject, direction);
+            List<ClusterPolicy> admin = isolation.tierPolicies(subject, Tier.ADMIN);
+            List<ClusterPolicy> baseline = isolation.tierPolicies(subject, Tier.BASELINE);
+            Row[] perProbe = null;
+            if (!policies.isEmpty() || !admin.isEmpty() || !baseline.isEmpty()) {
+                boolean named = direction == Direction.INGRESS && namesPorts(policies, admin, baseline);
+                List<Object> key = List.of(policies, admin, baseline, named ? subject.ports() : List.of());
+                perProbe = shared.computeIfAbsent(key, k -> subjectRows(direction, subject, policies, admin, baseline));
+            }
+            for (int p = 0; p < probes.size(); p++) {
+                allowed[p][i] = perProbe == null ? all : perProbe[p].allowed();
+                undefined[p][i] = perProbe == null ? none : perProbe[p].undefined();
+                anyUndefined |= undefined[p][i] != none;
+            }
+        }
+        return new DirectionRows(allowed, anyUndefined ? undefined : null);
+    }
+
+    private static boolean namesPorts(List<Policy> policies, List<ClusterPolicy> admin, List<ClusterPolicy> baseline) {
+        return Stream.concat(policies.stream().flatMap(policy -> policy.ingress().stream()),
+                        Stream.concat(admin.stream(), baseline.stream())
+                                .flatMap(policy -> policy.ingress().stream().map(TierRule::rule)))
+                .flatMap(rule -> rule.ports().stream()).anyMatch(port -> port.everywhere(Probes.FALLBACK).isEmpty());
+    }
+
+    /**
+     * The chain with masks over the peers: the Admin walk splits them into accepted, denied and handed
+     * on; what is handed on goes to the NetworkPolicy row when one isolates the subject, else to the
+     * Baseline walk, whose hand-on is the default allow. A peer that may end both ways is undefined.
+     */
+    private Row[] subjectRows(Direction direction, Endpoint subject, List<Policy> policies, List<ClusterPolicy> admin,
+                              List<ClusterPolicy> baseline) {
+        Row[] perProbe = new Row[probes.size()];
+        for (int p = 0; p < probes.size(); p++) {
+            long[] isolated = policies.isEmpty() ? null : networkPolicyRow(direction, subject, policies, p);
+            if (admin.isEmpty() && baseline.isEmpty()) {
+                perProbe[p] = new Row(isolated, none);
+                continue;
+            }
+            Walk first = walk(admin, direction, subject, p);
+            long[] canAllow = first.accept().clone();
+            long[] canDeny = first.deny().clone();
+            if (isolated != null) {
+                Bits.orAndInto(canAllow, first.next(), isolated);
+                Bits.orAndNotInto(canDeny, first.next(), isolated);
+            } else {
+                Walk last = walk(baseline, direction, subject, p);
+                long[] lastAllows = last.accept().clone();
+                Bits.orInto(lastAllows, last.next());
+                Bits.orAndInto(canAllow, first.next(), lastAllows);
+                Bits.orAndInto(canDeny, first.next(), last.deny());
+            }
+            long[] allowed = canAllow.clone();
+            Bits.andNotInto(allowed, canDeny);
+            long[] undefined = canAllow;
+            Bits.andInto(undefined, canDeny);
+            perProbe[p] = new Row(allowed, Bits.isEmpty(undefined) ? none : undefined);
         }
         return perProbe;
     }
 
-    private long[][][] ingressRows() {
-        long[][][] rows = new long[probes.size()][size][];
-        long[] all = Bits.full(size);
-        Map<List<Object>, long[][]> shared = new HashMap<>();
-        for (int d = 0; d < size; d++) {
-            if ((d & 255) == 0) {
-                deadline.check();
-            }
-            Endpoint destination = endpoints.get(d);
-            List<Policy> policies = isolation.isolating(destination, Direction.INGRESS);
-            long[][] perProbe = null;
-            if (!policies.isEmpty()) {
-                boolean named = policies.stream().flatMap(policy -> policy.ingress().stream())
-                        .flatMap(rule -> rule.ports().stream()).anyMatch(port -> port instanceof PortMatch.NamedPort);
-                List<Object> key = List.of(policies, named ? destination.ports() : List.of());
-                perProbe = shared.computeIfAbsent(key, k -> ingressFor(policies, destination));
-            }
-            for (int p = 0; p < probes.size(); p++) {
-                rows[p][d] = perProbe == null ? all : perProbe[p];
-            }
-        }
-        return rows;
+    /** The peers a tier accepts, denies or hands on (a Pass, or no match); with rivals a peer may be in several. */
+    private record Walk(long[] accept, long[] deny, long[] next) {
     }
 
-    private long[][] ingressFor(List<Policy> policies, Endpoint destination) {
-        long[][] perProbe = new long[probes.size()][];
-        for (int p = 0; p < probes.size(); p++) {
-            Probe probe = probes.get(p);
+    /**
+     * One tier over all peers at once, priority by priority: a peer still in the tier meets each
+     * policy of the next priority, whose first matching rule takes it; policies of one priority each
+     * see the same peers, as their order is the plugin's. Policies without a priority may come
+     * anywhere, so they add their action for every peer they match.
+     */
+    private Walk walk(List<ClusterPolicy> policies, Direction direction, Endpoint subject, int probe) {
+        long[] accept = Bits.empty(size);
+        long[] deny = Bits.empty(size);
+        long[] next = Bits.empty(size);
+        long[] inTier = Bits.full(size);
+        int i = 0;
+        while (i < policies.size() && policies.get(i).priority().isPresent()) {
+            int priority = policies.get(i).priority().getAsInt();
+            long[] matched = Bits.empty(size);
+            for (; i < policies.size() && policies.get(i).priority().orElse(-1) == priority; i++) {
+                firstMatches(policies.get(i), direction, subject, probe, inTier, matched, accept, deny, next);
+            }
+            Bits.andNotInto(inTier, matched);
+        }
+        long[] matched = Bits.empty(size);
+        for (; i < policies.size(); i++) {
+            firstMatches(policies.get(i), direction, subject, probe, Bits.full(size), matched, accept, deny, next);
+        }
+        Bits.andNotInto(inTier, matched);
+        Bits.orInto(next, inTier);
+        return new Walk(accept, deny, next);
+    }
+
+    /** Among {@code reaching}, the peers each rule of the policy takes first, into the mask of its action. */
+    private void firstMatches(ClusterPolicy policy, Direction direction, Endpoint subject, int probe, long[] reaching,
+                              long[] matched, long[] accept, long[] deny, long[] next) {
+        long[] remaining = reaching.clone();
+        for (TierRule rule : policy.rules(direction)) {
+            long[] taken = ruleMatches(rule.rule(), direction, subject, probe);
+            if (taken == null) {
+                continue;
+            }
+            taken = taken.clone();
+            Bits.andInto(taken, remaining);
+            long[] into = switch (rule.action()) {
+                case ACCEPT -> accept;
+                case DENY -> deny;
+                case PASS -> next;
+            };
+            Bits.orInto(into, taken);
+            Bits.orInto(matched, taken);
+            Bits.andNotInto(remaining, taken);
+        }
+    }
+
+    /** The peers a rule matches on the probe, peers and ports both (null = none). */
+    private long[] ruleMatches(Rule rule, Direction direction, Endpoint subject, int probe) {
+        if (direction == Direction.EGRESS) {
+            long[] ports = destinationPorts(rule)[probe];
+            if (ports == null) {
+                return null;
+            }
             long[] row = Bits.empty(size);
-            for (Policy policy : policies) {
-                for (Rule rule : policy.ingress()) {
-                    if (rule.ports().stream().anyMatch(port -> port.matches(probe, destination))) {
-                        Bits.orInto(row, ruleRow(rule));
-                    }
+            Bits.orAndInto(row, ruleRow(rule), ports);
+            return row;
+        }
+        Probe tried = probes.get(probe);
+        return rule.ports().stream().anyMatch(port -> port.matches(tried, subject)) ? ruleRow(rule) : null;
+    }
+
+    /** The NetworkPolicy tier for an isolated subject: the union of its isolating policies' rules. */
+    private long[] networkPolicyRow(Direction direction, Endpoint subject, List<Policy> policies, int probe) {
+        long[] row = Bits.empty(size);
+        for (Policy policy : policies) {
+            for (Rule rule : policy.rules(direction)) {
+                long[] matches = ruleMatches(rule, direction, subject, probe);
+                if (matches != null) {
+                    Bits.orInto(row, matches);
                 }
             }
-            perProbe[p] = row;
         }
-        return perProbe;
+        return row;
     }
 }

@@ -1,19 +1,24 @@
 package dev.netpolplayground.eval;
 
+import dev.netpolplayground.model.ClusterPolicy;
 import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.Namespace;
 import dev.netpolplayground.model.Policy;
 import dev.netpolplayground.model.Scenario;
+import dev.netpolplayground.model.Tier;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Which policies select each endpoint, and which of them isolate it for each direction: the one
+ * Which policies select each endpoint, which of them isolate it for each direction, and which
+ * cluster policies of each tier take it in as a subject: the one
  * place this is computed, built once per evaluation and read by the engine, the explaining
  * decider, the lints and the page. Endpoints that share namespace and labels are selected by the
  * same policies, so each such class is matched against the policies once. Outside addresses and
@@ -21,20 +26,33 @@ import java.util.Map;
  */
 public final class Isolation {
     /** The policies selecting one class of endpoints, in the scenario's order, and those isolating it per direction. */
-    private record Selected(List<Policy> all, List<Policy> egress, List<Policy> ingress) {
-        static final Selected NONE = new Selected(List.of(), List.of(), List.of());
+    private record Selected(List<Policy> all, List<Policy> egress, List<Policy> ingress, List<ClusterPolicy> admin,
+                            List<ClusterPolicy> baseline) {
+        static final Selected NONE = new Selected(List.of(), List.of(), List.of(), List.of(), List.of());
 
         List<Policy> isolating(Direction direction) {
             return direction == Direction.EGRESS ? egress : ingress;
         }
     }
 
+    /**
+     * The order in which a tier consults its policies: priority ascending, those without a priority
+     * last; ties (whose order the API leaves open) by kind and name, so explanations read the same.
+     */
+    public static final Comparator<ClusterPolicy> TIER_ORDER = Comparator
+            .comparingInt((ClusterPolicy p) -> p.priority().orElse(Integer.MAX_VALUE))
+            .thenComparing(p -> p.api().kind()).thenComparing(ClusterPolicy::name);
+
     private final List<Policy> policies;
+    private final List<ClusterPolicy> clusterPolicies;
+    private final Map<String, Namespace> namespaces;
     private final Map<List<Object>, Selected> byClass = new HashMap<>();
     private final Map<Endpoint, Selected> byEndpoint = new IdentityHashMap<>();
 
-    private Isolation(List<Policy> policies) {
-        this.policies = policies;
+    private Isolation(Scenario scenario) {
+        this.policies = scenario.policies();
+        this.clusterPolicies = scenario.clusterPolicies().stream().sorted(TIER_ORDER).toList();
+        this.namespaces = scenario.namespacesByName();
     }
 
     public static Isolation of(Scenario scenario) {
@@ -43,7 +61,7 @@ public final class Isolation {
 
     /** @param deadline checked for every class of endpoints matched against the policies */
     public static Isolation of(Scenario scenario, Deadline deadline) {
-        Isolation isolation = new Isolation(scenario.policies());
+        Isolation isolation = new Isolation(scenario);
         for (Endpoint endpoint : scenario.endpoints()) {
             isolation.byEndpoint.put(endpoint, isolation.find(endpoint, deadline));
         }
@@ -58,6 +76,16 @@ public final class Isolation {
     /** Every policy that selects {@code endpoint}, whatever its policyTypes, in the scenario's order. */
     public List<Policy> selecting(Endpoint endpoint) {
         return selected(endpoint).all();
+    }
+
+    /** The policies of {@code tier} whose subject takes in {@code endpoint}, in {@link #TIER_ORDER}. */
+    public List<ClusterPolicy> tierPolicies(Endpoint endpoint, Tier tier) {
+        return tier == Tier.ADMIN ? selected(endpoint).admin() : selected(endpoint).baseline();
+    }
+
+    /** Whether the scenario has any policy of {@code tier}, selecting anything or not. */
+    public boolean hasTier(Tier tier) {
+        return clusterPolicies.stream().anyMatch(policy -> policy.tier() == tier);
     }
 
     private Selected selected(Endpoint endpoint) {
@@ -85,7 +113,16 @@ public final class Isolation {
                     }
                 }
             }
-            return new Selected(List.copyOf(all), List.copyOf(egress), List.copyOf(ingress));
+            Namespace namespace = namespaces.get(endpoint.namespace());
+            List<ClusterPolicy> admin = new ArrayList<>();
+            List<ClusterPolicy> baseline = new ArrayList<>();
+            for (ClusterPolicy policy : clusterPolicies) {
+                if (policy.selects(endpoint, namespace)) {
+                    (policy.tier() == Tier.ADMIN ? admin : baseline).add(policy);
+                }
+            }
+            return new Selected(List.copyOf(all), List.copyOf(egress), List.copyOf(ingress), List.copyOf(admin),
+                    List.copyOf(baseline));
         });
     }
 }

@@ -16,8 +16,12 @@ import java.util.Optional;
  * #verdict} computes a cell's evidence on demand.
  */
 public final class Matrix {
-    /** Per probe and row: egress rows by source, ingress rows by destination (rows shared between endpoints). */
-    record Rows(long[][][] egress, long[][][] ingress) {
+    /**
+     * Per probe and row: egress rows by source, ingress rows by destination (rows shared between
+     * endpoints). A bit of an allowed row means surely allowed; a bit of an undefined row means the
+     * tiers leave it to the plugin. The undefined tables are null when nothing is undefined.
+     */
+    record Rows(long[][][] egress, long[][][] ingress, long[][][] egressUndefined, long[][][] ingressUndefined) {
     }
 
     private final Scenario scenario;
@@ -65,16 +69,32 @@ public final class Matrix {
     }
 
     public boolean allowed(int from, int to, int probe) {
-        return Verdict.decide(endpoints().get(from), endpoints().get(to), egressAllowed(from, to, probe),
-                ingressAllowed(from, to, probe));
+        return reach(from, to, probe) == Reach.ALLOWED;
     }
 
-    public boolean egressAllowed(int from, int to, int probe) {
-        return Bits.get(rows.egress()[probe][from], to);
+    public Reach reach(int from, int to, int probe) {
+        return Verdict.decide(endpoints().get(from), endpoints().get(to), egressReach(from, to, probe),
+                ingressReach(from, to, probe));
     }
 
-    public boolean ingressAllowed(int from, int to, int probe) {
-        return Bits.get(rows.ingress()[probe][to], from);
+    public Reach egressReach(int from, int to, int probe) {
+        return reach(rows.egress(), rows.egressUndefined(), probe, from, to);
+    }
+
+    public Reach ingressReach(int from, int to, int probe) {
+        return reach(rows.ingress(), rows.ingressUndefined(), probe, to, from);
+    }
+
+    /** Whether some cell's verdict is left to the plugin (equal priorities that disagree). */
+    public boolean anyUndefined() {
+        return rows.egressUndefined() != null || rows.ingressUndefined() != null;
+    }
+
+    private static Reach reach(long[][][] allowed, long[][][] undefined, int probe, int row, int column) {
+        if (undefined != null && Bits.get(undefined[probe][row], column)) {
+            return Reach.UNDEFINED;
+        }
+        return Bits.get(allowed[probe][row], column) ? Reach.ALLOWED : Reach.DENIED;
     }
 
     /** Allowed cells over all probes, counting each applicable ordered pair (loopback included). */
@@ -97,7 +117,11 @@ public final class Matrix {
     public long bytes() {
         Map<long[], Boolean> distinct = new IdentityHashMap<>();
         long bytes = 0;
-        for (long[][][] table : List.of(rows.egress(), rows.ingress())) {
+        for (long[][][] table : java.util.Arrays.asList(rows.egress(), rows.ingress(), rows.egressUndefined(),
+                rows.ingressUndefined())) {
+            if (table == null) {
+                continue;
+            }
             for (long[][] probeRows : table) {
                 bytes += 16 + 8L * probeRows.length;
                 for (long[] row : probeRows) {

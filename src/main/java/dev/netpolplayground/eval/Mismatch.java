@@ -32,6 +32,8 @@ public sealed interface Mismatch {
         R namedPortElsewhere(NamedPortElsewhere mismatch);
 
         R namedPortExternal(NamedPortExternal mismatch);
+
+        R notEvaluated(NotEvaluated mismatch);
     }
 
     /** A pod selector needed {@code wanted} but the pod's labels do not satisfy it. */
@@ -127,6 +129,14 @@ public sealed interface Mismatch {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.namedPortExternal(this);
+        }
+    }
+
+    /** A nodes or domainNames peer: a pasted scenario has no Node objects or DNS to match it against. */
+    record NotEvaluated(String field) implements Mismatch {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.notEvaluated(this);
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.netpolplayground.explain;
 
+import dev.netpolplayground.eval.Chain;
 import dev.netpolplayground.eval.Decision;
 import dev.netpolplayground.eval.Mismatch;
+import dev.netpolplayground.eval.Reach;
 import dev.netpolplayground.eval.Verdict;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
@@ -30,7 +32,7 @@ public final class Explainer {
                     + " address. (Through a Service that sends it back to itself, some plugins do apply policy.)");
         }
         return new Explanation(verdict.from().display(), verdict.to().display(), verdict.probe().toString(),
-                verdict.allowed(), verdict.loopback(), summary(verdict), egress, ingress, new ArrayList<>(notes));
+                verdict.reach(), verdict.loopback(), summary(verdict), egress, ingress, new ArrayList<>(notes));
     }
 
     static String summary(Verdict verdict) {
@@ -41,8 +43,16 @@ public final class Explainer {
         if (verdict.allowed()) {
             return "Allowed: " + connection + " — egress from the source and ingress to the destination both allow it.";
         }
-        boolean egressDenied = !verdict.egress().allowed();
-        boolean ingressDenied = !verdict.ingress().allowed();
+        if (verdict.reach() == Reach.UNDEFINED) {
+            String which = verdict.egress().reach() == Reach.UNDEFINED && verdict.ingress().reach() == Reach.UNDEFINED
+                    ? "egress from " + verdict.from().display() + " and ingress to " + verdict.to().display() + " depend"
+                    : verdict.egress().reach() == Reach.UNDEFINED ? "egress from " + verdict.from().display() + " depends"
+                    : "ingress to " + verdict.to().display() + " depends";
+            return "Undefined: " + connection + " — " + which + " on the order of policies whose order the API leaves"
+                    + " to the network plugin, and the orders disagree.";
+        }
+        boolean egressDenied = verdict.egress().reach() == Reach.DENIED;
+        boolean ingressDenied = verdict.ingress().reach() == Reach.DENIED;
         String which = egressDenied && ingressDenied ? "both egress from " + verdict.from().display()
                 + " and ingress to " + verdict.to().display() + " deny it"
                 : egressDenied ? "egress from " + verdict.from().display() + " denies it"
@@ -50,20 +60,26 @@ public final class Explainer {
         return "Denied: " + connection + " — " + which + ".";
     }
 
-    private static Explanation.Side side(Decision decision, Verdict verdict, Set<String> notes) {
-        Direction direction = decision.direction();
-        Endpoint subject = decision.subject();
+    private static Explanation.Side side(Chain chain, Verdict verdict, Set<String> notes) {
+        Direction direction = chain.direction();
         Endpoint peer = direction == Direction.EGRESS ? verdict.to() : verdict.from();
         List<Reason> reasons = new ArrayList<>();
-        if (decision instanceof Decision.Unrestricted) {
-            unrestricted((Decision.Unrestricted) decision, reasons, notes);
-        } else {
-            isolated((Decision.Isolated) decision, peer, verdict, reasons, notes);
+        chain.admin().ifPresent(admin -> Tiers.explain(admin, chain, verdict, reasons, notes));
+        if (chain.networkPolicyConsulted()) {
+            Decision decision = chain.networkPolicy();
+            if (decision instanceof Decision.Unrestricted) {
+                String then = chain.baseline().isPresent() ? "the Baseline tier decides" : direction.word() + " is allowed";
+                unrestricted((Decision.Unrestricted) decision, then, reasons, notes);
+            } else {
+                isolated((Decision.Isolated) decision, peer, verdict, reasons, notes);
+            }
         }
-        return new Explanation.Side(direction.word(), subject.display(), decision.allowed(), reasons);
+        chain.baseline().ifPresent(baseline -> Tiers.explain(baseline, chain, verdict, reasons, notes));
+        return new Explanation.Side(direction.word(), chain.subject().display(), chain.reach(), reasons);
     }
 
-    private static void unrestricted(Decision.Unrestricted decision, List<Reason> reasons, Set<String> notes) {
+    private static void unrestricted(Decision.Unrestricted decision, String then, List<Reason> reasons,
+                                     Set<String> notes) {
         String subject = decision.subject().display();
         String word = decision.direction().word();
         switch (decision.freedom()) {
@@ -82,7 +98,7 @@ public final class Explainer {
                         : " (" + policyNames(decision.selectingOtherDirection()) + " select"
                         + (decision.selectingOtherDirection().size() == 1 ? "s" : "") + " it, but not for " + word + ")";
                 reasons.add(new Reason("not-isolated", "", 0, "No policy selects " + subject + " for " + word
-                        + others + ", so " + word + " is allowed."));
+                        + others + ", so " + then + "."));
                 break;
             default:
                 throw new AssertionError(decision.freedom());
@@ -130,7 +146,7 @@ public final class Explainer {
         }
     }
 
-    private static String ruleMissText(Decision.RuleMiss miss) {
+    static String ruleMissText(Decision.RuleMiss miss) {
         List<String> parts = new ArrayList<>();
         if (miss.matchedPeer().isEmpty()) {
             parts.add(miss.peerMisses().stream().map(m -> m.entry() + " — " + mismatch(m.why()))
@@ -225,6 +241,12 @@ public final class Explainer {
         @Override
         public String namedPortElsewhere(Mismatch.NamedPortElsewhere m) {
             return m.destination() + "'s port " + m.name() + " is " + m.declaredPort() + ", not " + m.probe();
+        }
+
+        @Override
+        public String notEvaluated(Mismatch.NotEvaluated m) {
+            return "a " + m.field() + " peer needs " + (m.field().equals("nodes") ? "Node objects" : "DNS answers")
+                    + ", which a pasted scenario does not have, so it is not evaluated";
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.netpolplayground.explain;
 
 import dev.netpolplayground.eval.Matrix;
+import dev.netpolplayground.eval.Reach;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.IpAddress;
 import dev.netpolplayground.model.Probe;
@@ -72,7 +73,7 @@ public final class MatrixReport {
                             continue;
                         }
                         boolean ok = matrix.allowed(s, d, p);
-                        row.append(ok ? '.' : 'X');
+                        row.append(Tables.symbol(matrix, s, d, p));
                         total++;
                         allowed += ok ? 1 : 0;
                     }
@@ -243,9 +244,10 @@ public final class MatrixReport {
         cell.putAll(probe(probe));
         if (withReasons) {
             Explanation explanation = Explainer.explain(matrix.verdict(s, d, p));
-            assert explanation.allowed() == matrix.allowed(s, d, p) : "the bit rows and the explained verdict disagree on "
+            assert explanation.reach() == matrix.reach(s, d, p) : "the bit rows and the explained verdict disagree on "
                     + explanation.from() + " -> " + explanation.to() + " on " + probe;
             cell.put("allowed", explanation.allowed());
+            undefined(cell, explanation.reach());
             cell.put("summary", explanation.summary());
             cell.put("egress", side(explanation.egress()));
             cell.put("ingress", side(explanation.ingress()));
@@ -254,15 +256,31 @@ public final class MatrixReport {
             }
         } else {
             cell.put("allowed", matrix.allowed(s, d, p));
-            cell.put("egress", Map.of("allowed", matrix.egressAllowed(s, d, p)));
-            cell.put("ingress", Map.of("allowed", matrix.ingressAllowed(s, d, p)));
+            undefined(cell, matrix.reach(s, d, p));
+            cell.put("egress", side(matrix.egressReach(s, d, p)));
+            cell.put("ingress", side(matrix.ingressReach(s, d, p)));
         }
         return cell;
+    }
+
+    /** Undefined cells and sides say so; "allowed" stays a boolean (false: not surely allowed). */
+    private static void undefined(Map<String, Object> out, Reach reach) {
+        if (reach == Reach.UNDEFINED) {
+            out.put("undefined", true);
+        }
+    }
+
+    private static Map<String, Object> side(Reach reach) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("allowed", reach == Reach.ALLOWED);
+        undefined(out, reach);
+        return out;
     }
 
     private static Map<String, Object> side(Explanation.Side side) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("allowed", side.allowed());
+        undefined(out, side.reach());
         List<Object> reasons = new ArrayList<>();
         for (Reason reason : side.reasons()) {
             Map<String, Object> r = new LinkedHashMap<>();

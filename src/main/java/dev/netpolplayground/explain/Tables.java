@@ -1,6 +1,7 @@
 package dev.netpolplayground.explain;
 
 import dev.netpolplayground.eval.Matrix;
+import dev.netpolplayground.eval.Reach;
 import dev.netpolplayground.model.Endpoint;
 
 import java.util.List;
@@ -70,9 +71,9 @@ public final class Tables {
                     out.append(csvField(endpoints.get(s).id())).append(',').append(csvField(endpoints.get(d).id()))
                             .append(',').append(matrix.probes().get(p).port())
                             .append(',').append(matrix.probes().get(p).protocol())
-                            .append(',').append(matrix.allowed(s, d, p))
-                            .append(',').append(matrix.egressAllowed(s, d, p))
-                            .append(',').append(matrix.ingressAllowed(s, d, p)).append('\n');
+                            .append(',').append(csvValue(matrix.reach(s, d, p)))
+                            .append(',').append(csvValue(matrix.egressReach(s, d, p)))
+                            .append(',').append(csvValue(matrix.ingressReach(s, d, p))).append('\n');
                 }
             }
         }
@@ -95,12 +96,24 @@ public final class Tables {
         return (long) matrix.endpoints().stream().mapToInt(e -> e.id().length()).average().orElse(0) + 1;
     }
 
-    /** '.' allowed, 'X' denied, '-' for outside-to-outside pairs; a pod to itself shows as allowed. */
+    /** true, false, or undefined where the API leaves the verdict to the network plugin. */
+    private static String csvValue(Reach reach) {
+        return reach == Reach.UNDEFINED ? "undefined" : String.valueOf(reach == Reach.ALLOWED);
+    }
+
+    /**
+     * '.' allowed, 'X' denied, '?' undefined (equal priorities that disagree), '-' for outside-to-outside
+     * pairs; a pod to itself shows as allowed.
+     */
     public static char symbol(Matrix matrix, int s, int d, int p) {
         if (!matrix.applicable(s, d)) {
             return '-';
         }
-        return matrix.allowed(s, d, p) ? '.' : 'X';
+        return switch (matrix.reach(s, d, p)) {
+            case ALLOWED -> '.';
+            case DENIED -> 'X';
+            case UNDEFINED -> '?';
+        };
     }
 
     private static String pad(String text, int width) {

@@ -3,7 +3,8 @@ package dev.netpolplayground.model;
 import java.util.List;
 
 /** One entry of a rule's from/to list, or the "any peer" that an absent or empty list means. */
-public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPeer {
+public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPeer, Peer.NetworksPeer,
+        Peer.UnevaluatedPeer {
 
     /**
      * Whether this entry admits {@code endpoint}, which stands in {@code namespaceOfEndpoint}. Pod
@@ -14,6 +15,11 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
 
     <R> R accept(Visitor<R> visitor);
 
+    /** Whether it matches by address, so each endpoint must be asked (not one per class of same-labelled pods). */
+    default boolean byAddress() {
+        return false;
+    }
+
     /** One method per kind of peer, for what another layer says or computes about each. */
     interface Visitor<R> {
         R any(AnyPeer peer);
@@ -21,6 +27,10 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
         R pods(PodPeer peer);
 
         R ipBlock(IpBlockPeer peer);
+
+        R networks(NetworksPeer peer);
+
+        R unevaluated(UnevaluatedPeer peer);
     }
 
     /** Absent or empty {@code from}/{@code to}: every source or destination, inside or outside. */
@@ -72,6 +82,11 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
         }
 
         @Override
+        public boolean byAddress() {
+            return true;
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.ipBlock(this);
         }
@@ -98,6 +113,61 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
                 out.append(i == 0 ? "" : ", ").append(except.get(i));
             }
             return out.toString();
+        }
+    }
+
+    /**
+     * A cluster policy's {@code networks} peer: any address in one of the CIDRs. Pod addresses count
+     * too, host-network pods included, so Deny 0.0.0.0/0 also cuts pod-to-pod traffic.
+     */
+    record NetworksPeer(List<Cidr> cidrs) implements Peer {
+        public NetworksPeer {
+            cidrs = List.copyOf(cidrs);
+        }
+
+        @Override
+        public boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint) {
+            return endpoint.ips().stream().anyMatch(address -> cidrs.stream().anyMatch(c -> c.contains(address)));
+        }
+
+        @Override
+        public boolean byAddress() {
+            return true;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.networks(this);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder out = new StringBuilder("networks ");
+            for (int i = 0; i < cidrs.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(cidrs.get(i));
+            }
+            return out.toString();
+        }
+    }
+
+    /**
+     * A {@code nodes} or {@code domainNames} peer: it needs Node objects or DNS answers that a pasted
+     * scenario does not have, so it is shown but matches nothing here, and every explanation says so.
+     */
+    record UnevaluatedPeer(String field, String written) implements Peer {
+        @Override
+        public boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint) {
+            return false;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.unevaluated(this);
+        }
+
+        @Override
+        public String toString() {
+            return field + " " + written + " (not evaluated)";
         }
     }
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** One entry of a rule's ports list, or the "any port" that an absent or empty list means. */
 public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsOf, PortMatch.PortRange,
-        PortMatch.NamedPort {
+        PortMatch.NamedPort, PortMatch.DestinationNamedPort {
 
     /** Whether this entry admits {@code probe} to {@code destination} (a named port is looked up on it). */
     boolean matches(Probe probe, Endpoint destination);
@@ -23,6 +23,8 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
         R range(PortRange port);
 
         R named(NamedPort port);
+
+        R destinationNamed(DestinationNamedPort port);
     }
 
     /** Absent or empty {@code ports}: every port of every protocol. */
@@ -138,6 +140,37 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
         @Override
         public String toString() {
             return "named port " + name + "/" + protocol;
+        }
+    }
+
+    /**
+     * A cluster policy's named port: the destination pod's container port of that name, whatever its
+     * protocol, so it admits a probe whose number and protocol both equal that port's.
+     */
+    record DestinationNamedPort(String name) implements PortMatch {
+        @Override
+        public boolean matches(Probe probe, Endpoint destination) {
+            return declaredOn(destination, probe.protocol()) == probe.port();
+        }
+
+        @Override
+        public Optional<Boolean> everywhere(Probe probe) {
+            return Optional.empty();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.destinationNamed(this);
+        }
+
+        /** The number {@code destination} declares for this name with {@code protocol}, or -1 when none. */
+        public int declaredOn(Endpoint destination, Protocol protocol) {
+            return new NamedPort(protocol, name).declaredOn(destination);
+        }
+
+        @Override
+        public String toString() {
+            return "named port " + name;
         }
     }
 }

@@ -7,12 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Everything the evaluator needs: namespaces, endpoints (pods, workloads, externals), policies. */
-public record Scenario(List<Namespace> namespaces, List<Endpoint> endpoints, List<Policy> policies) {
+/**
+ * Everything the evaluator needs: namespaces, endpoints (pods, workloads, externals), NetworkPolicies
+ * and cluster-scoped policies.
+ */
+public record Scenario(List<Namespace> namespaces, List<Endpoint> endpoints, List<Policy> policies,
+                       List<ClusterPolicy> clusterPolicies) {
     public Scenario {
         namespaces = List.copyOf(namespaces);
         endpoints = List.copyOf(endpoints);
         policies = List.copyOf(policies);
+        clusterPolicies = List.copyOf(clusterPolicies);
+    }
+
+    /** A scenario with NetworkPolicies only. */
+    public Scenario(List<Namespace> namespaces, List<Endpoint> endpoints, List<Policy> policies) {
+        this(namespaces, endpoints, policies, List.of());
     }
 
     public Map<String, Namespace> namespacesByName() {
@@ -32,6 +42,6 @@ public record Scenario(List<Namespace> namespaces, List<Endpoint> endpoints, Lis
                 all.add(external);
             }
         }
-        return new Scenario(namespaces, all, policies);
+        return new Scenario(namespaces, all, policies, clusterPolicies);
     }
 }

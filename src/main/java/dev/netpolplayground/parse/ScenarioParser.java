@@ -1,5 +1,6 @@
 package dev.netpolplayground.parse;
 
+import dev.netpolplayground.model.ClusterPolicy;
 import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.EndpointKind;
@@ -11,6 +12,8 @@ import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.model.Rule;
 import dev.netpolplayground.model.Scenario;
 import dev.netpolplayground.model.Source;
+import dev.netpolplayground.model.Tier;
+import dev.netpolplayground.model.TierRule;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -123,10 +126,12 @@ public final class ScenarioParser {
         private final Reader reader = new Reader();
         private final SelectorParser selectors = new SelectorParser(reader);
         private final PolicyParser policies = new PolicyParser(reader, selectors);
+        private final ClusterPolicyParser clusterPolicies = new ClusterPolicyParser(reader, selectors);
         private final WorkloadParser workloads = new WorkloadParser(reader);
         private final Map<String, NamespaceDraft> namespaces = new LinkedHashMap<>();
         private final List<EndpointDraft> endpoints = new ArrayList<>();
         private final List<Policy> policyList = new ArrayList<>();
+        private final List<ClusterPolicy> clusterPolicyList = new ArrayList<>();
         private final Map<String, Node> seen = new HashMap<>();
         private final Map<String, Reference> firstReference = new LinkedHashMap<>();
         private final Map<String, List<String>> skipped = new TreeMap<>();
@@ -176,8 +181,8 @@ public final class ScenarioParser {
             }
             skipped.forEach((kind, names) -> reader.add(Problem.warning(Reader.abbreviate(kind) + " skipped ("
                     + String.join(", ", names.subList(0, Math.min(5, names.size())).stream().map(Reader::abbreviate)
-                    .toList()) + (names.size() > 5 ? ", ..." : "") + "): only Namespaces, Pods, workloads and"
-                    + " NetworkPolicies affect reachability", 0, 0, "")));
+                    .toList()) + (names.size() > 5 ? ", ..." : "") + "): only Namespaces, Pods, workloads,"
+                    + " NetworkPolicies and the cluster-scoped network policies affect reachability", 0, 0, "")));
             if (reader.hasErrors()) {
                 return new Parsed.Failed(reader.errors(), Parsed.Refusal.INVALID, reader.warnings());
             }
@@ -327,7 +332,10 @@ public final class ScenarioParser {
                     networkPolicy(object, apiVersion);
                     break;
                 default:
-                    if (WORKLOADS.containsKey(kind.get())) {
+                    Optional<ClusterPolicy.Api> clusterKind = ClusterPolicyParser.api(kind.get());
+                    if (clusterKind.isPresent()) {
+                        clusterPolicy(object, clusterKind.get(), apiVersion);
+                    } else if (WORKLOADS.containsKey(kind.get())) {
                         endpoint(object, WORKLOADS.get(kind.get()));
                     } else {
                         String name = object.fields("metadata").flatMap(m -> m.get("name"))
@@ -443,6 +451,57 @@ public final class ScenarioParser {
         }
 
         /**
+         * A cluster-scoped policy, dispatched on kind and apiVersion together: a same-named kind of
+         * another API group (AWS ships its own ClusterNetworkPolicy) is skipped with a warning.
+         */
+        private void clusterPolicy(Reader.Fields object, ClusterPolicy.Api api, Optional<String> apiVersion) {
+            if (apiVersion.isEmpty()) {
+                return;
+            }
+            String group = apiVersion.get().contains("/")
+                    ? apiVersion.get().substring(0, apiVersion.get().indexOf('/')) : "";
+            Node versionNode = object.get("apiVersion").orElseThrow();
+            if (!group.equals("policy.networking.k8s.io")) {
+                reader.warn(versionNode, object.path("apiVersion"), api.kind() + " of " + Reader.abbreviate(
+                        apiVersion.get()) + " is " + ClusterPolicyParser.owner(apiVersion.get()) + "'s own kind, not"
+                        + " the Kubernetes " + api.apiVersion() + " one; it is skipped");
+                return;
+            }
+            if (!apiVersion.get().equals(api.apiVersion())) {
+                reader.error(versionNode, object.path("apiVersion"), api.kind() + " apiVersion must be "
+                        + api.apiVersion() + ", not " + Reader.abbreviate(apiVersion.get())
+                        + (api.v1alpha1() ? "" : " (AdminNetworkPolicy and BaselineAdminNetworkPolicy are the"
+                        + " v1alpha1 kinds)"));
+                return;
+            }
+            Optional<Meta> meta = meta(object, api.kind(), false);
+            meta.flatMap(m -> m.fields().get("namespace")).filter(node -> !Reader.isNull(node)).ifPresent(node ->
+                    reader.warn(node, "metadata.namespace", "a " + api.kind() + " is cluster-scoped: its"
+                            + " metadata.namespace is ignored"));
+            Source source = new Source(Reader.line(object.node()), Reader.lastLine(object.node()));
+            Optional<ClusterPolicy> policy = clusterPolicies.policy(api, meta.map(Meta::name).orElse(""), object, source);
+            if (meta.isPresent()) {
+                policy.ifPresent(clusterPolicyList::add);
+            }
+        }
+
+        /** v1alpha1 and v1alpha2 policies in one tier: the API defines no order between them. */
+        private void warnMixedVersions() {
+            for (Tier tier : Tier.values()) {
+                List<ClusterPolicy> inTier = clusterPolicyList.stream().filter(p -> p.tier() == tier).toList();
+                Optional<ClusterPolicy> old = inTier.stream().filter(p -> p.api().v1alpha1()).findFirst();
+                Optional<ClusterPolicy> current = inTier.stream().filter(p -> !p.api().v1alpha1()).findFirst();
+                if (old.isPresent() && current.isPresent()) {
+                    reader.add(Problem.warning(old.get().label() + " and " + current.get().label() + " are both in"
+                            + " the " + tier.word() + " tier: the API defines no order between v1alpha1 and v1alpha2"
+                            + " policies, so where they match the same traffic with equal priorities (or the"
+                            + " BaselineAdminNetworkPolicy, which has none) with different actions, the cell is"
+                            + " undefined", old.get().source().firstLine(), 1, ""));
+                }
+            }
+        }
+
+        /**
          * Builds the scenario: namespaces referenced but not declared are created (with a warning),
          * pods without an address get one from {@link #ASSIGNED_RANGE}, everything is sorted by
          * namespace and name so that the matrix reads the same whatever the input order.
@@ -496,16 +555,20 @@ public final class ScenarioParser {
                 endpointList.add(new Endpoint(id, draft.kind(), draft.namespace(), draft.name(), draft.labels(), ips,
                         assign, draft.spec().ports(), draft.spec().hostNetwork(), draft.source()));
             }
-            boolean ipBlocksUsed = policyList.stream().flatMap(p -> Stream.concat(
-                    p.ingress().stream(), p.egress().stream())).map(Rule::peers).flatMap(List::stream)
-                    .anyMatch(peer -> peer instanceof Peer.IpBlockPeer);
+            boolean ipBlocksUsed = Stream.concat(policyList.stream().flatMap(p -> Stream.concat(
+                    p.ingress().stream(), p.egress().stream())), clusterPolicyList.stream().flatMap(p -> Stream.concat(
+                    p.ingress().stream(), p.egress().stream())).map(TierRule::rule)).map(Rule::peers)
+                    .flatMap(List::stream).anyMatch(Peer::byAddress);
             if (assigned > 0 && ipBlocksUsed) {
                 reader.add(Problem.warning(assigned + " pod(s) or workloads have no IP in status, so"
                         + " they were given addresses from " + ASSIGNED_RANGE + "; ipBlock rules are evaluated"
                         + " against those addresses", 0, 0, ""));
             }
             policyList.sort(Comparator.comparing(Policy::namespace).thenComparing(Policy::name));
-            return new Scenario(namespaceList, endpointList, policyList);
+            clusterPolicyList.sort(Comparator.comparing((ClusterPolicy p) -> p.api().kind())
+                    .thenComparing(ClusterPolicy::name));
+            warnMixedVersions();
+            return new Scenario(namespaceList, endpointList, policyList, clusterPolicyList);
         }
 
         /** The first free address from the id's hash on, in a /16 without its first and last; empty when it is full. */

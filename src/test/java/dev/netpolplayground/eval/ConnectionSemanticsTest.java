@@ -226,10 +226,10 @@ class ConnectionSemanticsTest {
         int outside = matrix.indexOf(OUTSIDE_ID).orElseThrow();
         int monitor = matrix.indexOf("ops/monitor").orElseThrow();
         Verdict in = matrix.verdict(outside, monitor, 0);
-        assertTrue(in.egress() instanceof Decision.Unrestricted);
-        assertEquals(Decision.Freedom.OUTSIDE_CLUSTER, ((Decision.Unrestricted) in.egress()).freedom());
+        assertTrue(in.egress().networkPolicy() instanceof Decision.Unrestricted);
+        assertEquals(Decision.Freedom.OUTSIDE_CLUSTER, ((Decision.Unrestricted) in.egress().networkPolicy()).freedom());
         Verdict out = matrix.verdict(monitor, outside, 0);
-        assertEquals(Decision.Freedom.OUTSIDE_CLUSTER, ((Decision.Unrestricted) out.ingress()).freedom());
+        assertEquals(Decision.Freedom.OUTSIDE_CLUSTER, ((Decision.Unrestricted) out.ingress().networkPolicy()).freedom());
         assertTrue(cell(matrix, OUTSIDE_ID, "ops/monitor", 0));
         assertTrue(cell(matrix, "ops/monitor", OUTSIDE_ID, 0));
         assertTrue(cell(matrix, OUTSIDE_ID, "shop/web", 0));

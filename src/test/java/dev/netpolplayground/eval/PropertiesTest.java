@@ -313,11 +313,11 @@ class PropertiesTest {
         }
 
         boolean egress(Matrix matrix) {
-            return matrix.egressAllowed(from, to, probe);
+            return matrix.egressReach(from, to, probe) == Reach.ALLOWED;
         }
 
         boolean ingress(Matrix matrix) {
-            return matrix.ingressAllowed(from, to, probe);
+            return matrix.ingressReach(from, to, probe) == Reach.ALLOWED;
         }
 
         Verdict verdict(Matrix matrix) {

@@ -2,12 +2,12 @@ package dev.netpolplayground.eval;
 
 import dev.netpolplayground.model.ContainerPort;
 import dev.netpolplayground.model.Endpoint;
-import dev.netpolplayground.model.Policy;
 import dev.netpolplayground.model.PortMatch;
 import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Protocol;
 import dev.netpolplayground.model.Rule;
 import dev.netpolplayground.model.Scenario;
+import dev.netpolplayground.model.TierRule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,8 @@ public final class Probes {
     }
 
     /**
-     * Every port a container declares, plus every numeric port a policy names (both ends of an
-     * endPort range), sorted; 80/TCP when there are none.
+     * Every port a container declares, plus every numeric port a policy or cluster policy names (both
+     * ends of a range), sorted; 80/TCP when there are none.
      */
     public static List<Probe> defaults(Scenario scenario) {
         TreeSet<Probe> probes = new TreeSet<>();
@@ -33,14 +33,17 @@ public final class Probes {
                 probes.add(new Probe(port.port(), port.protocol()));
             }
         }
-        for (Policy policy : scenario.policies()) {
-            Stream.concat(policy.ingress().stream(), policy.egress().stream()).map(Rule::ports).flatMap(List::stream)
-                    .filter(port -> port instanceof PortMatch.PortRange).map(port -> (PortMatch.PortRange) port)
-                    .forEach(range -> {
-                        probes.add(new Probe(range.from(), range.protocol()));
-                        probes.add(new Probe(range.to(), range.protocol()));
-                    });
-        }
+        Stream<Rule> rules = Stream.concat(
+                scenario.policies().stream().flatMap(policy -> Stream.concat(policy.ingress().stream(),
+                        policy.egress().stream())),
+                scenario.clusterPolicies().stream().flatMap(policy -> Stream.concat(policy.ingress().stream(),
+                        policy.egress().stream())).map(TierRule::rule));
+        rules.map(Rule::ports).flatMap(List::stream)
+                .filter(port -> port instanceof PortMatch.PortRange).map(port -> (PortMatch.PortRange) port)
+                .forEach(range -> {
+                    probes.add(new Probe(range.from(), range.protocol()));
+                    probes.add(new Probe(range.to(), range.protocol()));
+                });
         return probes.isEmpty() ? List.of(FALLBACK) : new ArrayList<>(probes);
     }
 }

@@ -54,6 +54,66 @@ class PropertiesTest {
         check(seed, scenario, probes, "", disagreements(scenario, probes));
     }
 
+    /**
+     * Random cluster policies of every kind and tier, with priorities tied on purpose: the engine's
+     * masks and the explained walk must match the reference that tries every allowed order.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void tiers_agree_with_the_reference_that_walks_every_order(long seed) {
+        Random random = new Random(seed);
+        Scenario scenario = RandomScenarios.withTiers(random, RandomScenarios.generate(random));
+        List<Probe> probes = RandomScenarios.probes(random, scenario);
+        check(seed, scenario, probes, "", tierDisagreements(scenario, probes));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("largeSeeds")
+    void tiers_agree_with_the_reference_on_matrices_wider_than_a_word(long seed) {
+        Random random = new Random(seed);
+        Scenario scenario = RandomScenarios.withTiers(random, RandomScenarios.generate(random, 60, 150));
+        List<Probe> probes = RandomScenarios.probes(random, scenario);
+        check(seed, scenario, probes, "", tierDisagreements(scenario, probes));
+    }
+
+    @Test
+    void random_tiers_hit_undefined_cells_and_both_verdicts() {
+        java.util.Map<Reach, Long> counts = new java.util.EnumMap<>(Reach.class);
+        seeds().limit(200).forEach(seed -> {
+            Random random = new Random(seed);
+            Scenario scenario = RandomScenarios.withTiers(random, RandomScenarios.generate(random));
+            List<Probe> probes = RandomScenarios.probes(random, scenario);
+            Matrix matrix = Evaluator.evaluate(scenario, probes);
+            for (Cell cell : Cell.all(matrix)) {
+                counts.merge(matrix.reach(cell.from(), cell.to(), cell.probe()), 1L, Long::sum);
+            }
+        });
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        assertTrue(counts.getOrDefault(Reach.UNDEFINED, 0L) * 200 >= total, counts.toString());
+        assertTrue(counts.getOrDefault(Reach.DENIED, 0L) * 10 >= total, counts.toString());
+        assertTrue(counts.getOrDefault(Reach.ALLOWED, 0L) * 10 >= total, counts.toString());
+    }
+
+    private static List<String> tierDisagreements(Scenario scenario, List<Probe> probes) {
+        Matrix matrix = Evaluator.evaluate(scenario, probes);
+        List<String> differences = new ArrayList<>();
+        for (Cell cell : Cell.all(matrix)) {
+            Endpoint from = cell.from(matrix);
+            Endpoint to = cell.to(matrix);
+            Probe probe = probes.get(cell.probe());
+            Reach expected = ReferenceEvaluator.reach(scenario, from, to, probe);
+            Reach fast = matrix.reach(cell.from(), cell.to(), cell.probe());
+            Reach explained = cell.verdict(matrix).reach();
+            if (fast != expected || explained != expected) {
+                differences.add(cell.describe(matrix) + ": reference " + expected + ", engine " + fast
+                        + " (egress " + matrix.egressReach(cell.from(), cell.to(), cell.probe()) + ", ingress "
+                        + matrix.ingressReach(cell.from(), cell.to(), cell.probe()) + "), explained verdict "
+                        + explained);
+            }
+        }
+        return differences;
+    }
+
     /** Matrices wider than a 64-bit word exercise the engine's multi-word rows. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("largeSeeds")

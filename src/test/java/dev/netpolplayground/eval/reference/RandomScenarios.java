@@ -1,6 +1,8 @@
 package dev.netpolplayground.eval.reference;
 
+import dev.netpolplayground.model.Action;
 import dev.netpolplayground.model.Cidr;
+import dev.netpolplayground.model.ClusterPolicy;
 import dev.netpolplayground.model.ContainerPort;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
@@ -18,12 +20,17 @@ import dev.netpolplayground.model.Requirement;
 import dev.netpolplayground.model.Rule;
 import dev.netpolplayground.model.Scenario;
 import dev.netpolplayground.model.Source;
+import dev.netpolplayground.model.Subject;
+import dev.netpolplayground.model.Tier;
+import dev.netpolplayground.model.TierRule;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -168,6 +175,17 @@ public final class RandomScenarios {
         for (Policy policy : scenario.policies()) {
             out.append("\n  ").append(describe(policy).replace("\n", "\n  "));
         }
+        for (ClusterPolicy policy : scenario.clusterPolicies()) {
+            out.append("\n  ").append(policy.label()).append(" subject ").append(policy.subject());
+            for (TierRule rule : policy.ingress()) {
+                out.append("\n    ").append(rule.label()).append(' ').append(rule.action()).append(' ')
+                        .append(describe(rule.rule()));
+            }
+            for (TierRule rule : policy.egress()) {
+                out.append("\n    ").append(rule.label()).append(' ').append(rule.action()).append(' ')
+                        .append(describe(rule.rule()));
+            }
+        }
         return out.toString();
     }
 
@@ -196,6 +214,98 @@ public final class RandomScenarios {
 
     public static String describe(Rule rule) {
         return rule.label() + " " + rule.direction().peerField() + " " + rule.peers() + " ports " + rule.ports();
+    }
+
+    /**
+     * The scenario with one to five cluster policies added: both tiers, all three kinds, priorities
+     * from a set of three so that ties are common, every action, and peers and ports of every shape
+     * a cluster policy has.
+     */
+    public static Scenario withTiers(Random random, Scenario scenario) {
+        RandomScenarios generator = of(random, scenario);
+        List<ClusterPolicy> policies = new ArrayList<>();
+        int count = 1 + random.nextInt(5);
+        boolean baselineAdmin = false;
+        for (int i = 0; i < count; i++) {
+            ClusterPolicy policy = generator.clusterPolicy("cnp" + i, baselineAdmin);
+            baselineAdmin |= policy.api() == ClusterPolicy.Api.BASELINE_ADMIN_NETWORK_POLICY;
+            policies.add(policy);
+        }
+        return new Scenario(scenario.namespaces(), scenario.endpoints(), scenario.policies(), policies);
+    }
+
+    private ClusterPolicy clusterPolicy(String name, boolean baselineAdminTaken) {
+        int kind = random.nextInt(10);
+        ClusterPolicy.Api api = kind < 7 ? ClusterPolicy.Api.CLUSTER_NETWORK_POLICY
+                : kind < 9 || baselineAdminTaken ? ClusterPolicy.Api.ADMIN_NETWORK_POLICY
+                : ClusterPolicy.Api.BASELINE_ADMIN_NETWORK_POLICY;
+        Tier tier = switch (api) {
+            case CLUSTER_NETWORK_POLICY -> random.nextBoolean() ? Tier.ADMIN : Tier.BASELINE;
+            case ADMIN_NETWORK_POLICY -> Tier.ADMIN;
+            case BASELINE_ADMIN_NETWORK_POLICY -> Tier.BASELINE;
+        };
+        OptionalInt priority = api == ClusterPolicy.Api.BASELINE_ADMIN_NETWORK_POLICY ? OptionalInt.empty()
+                : OptionalInt.of(1 + random.nextInt(3));
+        LabelSelector namespaces = random.nextInt(3) == 0 ? LabelSelector.EVERYTHING : namespaceSelector();
+        Optional<LabelSelector> pods = random.nextBoolean() ? Optional.empty()
+                : Optional.of(random.nextInt(3) == 0 ? LabelSelector.EVERYTHING : selector(POD_KEYS, 1));
+        return new ClusterPolicy(api, name, tier, priority, new Subject(namespaces, pods),
+                tierRules(Direction.INGRESS, api), tierRules(Direction.EGRESS, api), Source.NONE);
+    }
+
+    private List<TierRule> tierRules(Direction direction, ClusterPolicy.Api api) {
+        List<TierRule> rules = new ArrayList<>();
+        int count = random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            List<Action> actions = api == ClusterPolicy.Api.BASELINE_ADMIN_NETWORK_POLICY
+                    ? List.of(Action.ACCEPT, Action.DENY) : List.of(Action.values());
+            rules.add(new TierRule(tierRule(direction, i + 1), random.nextBoolean() ? "r" + i : "", pick(actions)));
+        }
+        return rules;
+    }
+
+    private Rule tierRule(Direction direction, int number) {
+        List<Peer> peers = new ArrayList<>();
+        int count = 1 + random.nextInt(2);
+        for (int i = 0; i < count; i++) {
+            int kind = random.nextInt(direction == Direction.EGRESS ? 4 : 2);
+            LabelSelector namespaces = random.nextInt(3) == 0 ? LabelSelector.EVERYTHING : namespaceSelector();
+            NamespaceScope scope = namespaces.isEmpty() ? new NamespaceScope.AllNamespaces()
+                    : new NamespaceScope.Matching(namespaces);
+            peers.add(switch (kind) {
+                case 0 -> new Peer.PodPeer(scope, LabelSelector.EVERYTHING);
+                case 1 -> new Peer.PodPeer(scope, random.nextInt(3) == 0 ? LabelSelector.EVERYTHING
+                        : selector(POD_KEYS, 2));
+                case 2 -> new Peer.NetworksPeer(List.of(((Peer.IpBlockPeer) ipBlock()).cidr()));
+                default -> random.nextInt(4) == 0 ? new Peer.UnevaluatedPeer("nodes", "{}")
+                        : new Peer.NetworksPeer(List.of(((Peer.IpBlockPeer) ipBlock()).cidr(),
+                        ((Peer.IpBlockPeer) ipBlock()).cidr()));
+            });
+        }
+        List<PortMatch> ports = new ArrayList<>();
+        if (random.nextInt(10) < 4) {
+            ports.add(new PortMatch.AnyPort());
+        } else {
+            int count2 = 1 + random.nextInt(2);
+            for (int i = 0; i < count2; i++) {
+                PortMatch port = portMatch();
+                if (port instanceof PortMatch.NamedPort named) {
+                    port = new PortMatch.DestinationNamedPort(named.name());
+                } else if (port instanceof PortMatch.AllPortsOf all) {
+                    port = new PortMatch.PortRange(all.protocol(), 1, 65535);
+                }
+                ports.add(port);
+            }
+        }
+        return new Rule(direction, number, peers, ports);
+    }
+
+    private LabelSelector namespaceSelector() {
+        List<String> keys = new ArrayList<>(NAMESPACE_KEYS);
+        keys.add(Namespace.NAME_LABEL);
+        LabelSelector selector = selector(keys, 1);
+        return selector.isEmpty() ? new LabelSelector(Map.of(Namespace.NAME_LABEL, pick(namespaces).name()), List.of())
+                : selector;
     }
 
     private static RandomScenarios of(Random random, Scenario scenario) {

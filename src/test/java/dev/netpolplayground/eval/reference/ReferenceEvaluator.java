@@ -1,6 +1,9 @@
 package dev.netpolplayground.eval.reference;
 
+import dev.netpolplayground.eval.Reach;
+import dev.netpolplayground.model.Action;
 import dev.netpolplayground.model.Cidr;
+import dev.netpolplayground.model.ClusterPolicy;
 import dev.netpolplayground.model.ContainerPort;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
@@ -16,13 +19,21 @@ import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Requirement;
 import dev.netpolplayground.model.Rule;
 import dev.netpolplayground.model.Scenario;
+import dev.netpolplayground.model.Subject;
+import dev.netpolplayground.model.Tier;
+import dev.netpolplayground.model.TierRule;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.Map;
 
 /**
- * A deliberately plain NetworkPolicy (networking.k8s.io/v1) evaluator for one cell at a time: no
+ * A deliberately plain NetworkPolicy (networking.k8s.io/v1) evaluator, and a brute-force tier chain
+ * over it ({@link #reach}) for one cell at a time: no
  * bit rows, no caching, no shared code with the engine. It re-derives selector, CIDR and port
  * matching from the model's fields so that a bug in a shared helper cannot hide in both.
  * <p>
@@ -94,6 +105,102 @@ public final class ReferenceEvaluator {
         return !isolated;
     }
 
+    /**
+     * The cell through the tier chain, by brute force: every order of each tier's policies that the
+     * priorities allow (a smaller priority strictly first; ties and a missing priority in any order)
+     * is walked, and the cell is undefined when the orders reach different verdicts.
+     * 1. Admin: the first matching rule in the order decides (Accept, Deny) or leaves the tier (Pass).
+     * 2. Left undecided, a NetworkPolicy that isolates the subject decides as a union of allows.
+     * 3. Otherwise the Baseline tier, walked the same way; undecided there is allowed.
+     */
+    public static Reach reach(Scenario scenario, Endpoint from, Endpoint to, Probe probe) {
+        if (isExternal(from) && isExternal(to)) {
+            return Reach.DENIED;
+        }
+        if (from.id().equals(to.id())) {
+            return Reach.ALLOWED;
+        }
+        return directionReach(scenario, Direction.EGRESS, from, to, to, probe)
+                .and(directionReach(scenario, Direction.INGRESS, to, from, to, probe));
+    }
+
+    public static Reach directionReach(Scenario scenario, Direction direction, Endpoint subject, Endpoint other,
+                                       Endpoint destination, Probe probe) {
+        Set<Boolean> verdicts = new HashSet<>();
+        for (List<ClusterPolicy> admin : orders(subjectsOf(scenario, subject, Tier.ADMIN))) {
+            Action first = firstAction(scenario, admin, direction, other, destination, probe);
+            if (first == Action.ACCEPT || first == Action.DENY) {
+                verdicts.add(first == Action.ACCEPT);
+            } else if (isolated(scenario, subject, direction)) {
+                verdicts.add(directionAllowed(scenario, direction, subject, other, destination, probe));
+            } else {
+                for (List<ClusterPolicy> baseline : orders(subjectsOf(scenario, subject, Tier.BASELINE))) {
+                    verdicts.add(firstAction(scenario, baseline, direction, other, destination, probe) != Action.DENY);
+                }
+            }
+        }
+        if (verdicts.size() == 2) {
+            return Reach.UNDEFINED;
+        }
+        return verdicts.contains(true) ? Reach.ALLOWED : Reach.DENIED;
+    }
+
+    private static List<ClusterPolicy> subjectsOf(Scenario scenario, Endpoint subject, Tier tier) {
+        List<ClusterPolicy> selecting = new ArrayList<>();
+        if (!isGovernedPod(subject)) {
+            return selecting;
+        }
+        for (ClusterPolicy policy : scenario.clusterPolicies()) {
+            Subject s = policy.subject();
+            if (policy.tier() == tier && selectorMatches(s.namespaces(), namespaceOf(scenario, subject).labels())
+                    && (s.pods().isEmpty() || selectorMatches(s.pods().get(), subject.labels()))) {
+                selecting.add(policy);
+            }
+        }
+        return selecting;
+    }
+
+    /** Every permutation in which no policy comes after one with a strictly larger priority. */
+    private static List<List<ClusterPolicy>> orders(List<ClusterPolicy> policies) {
+        List<List<ClusterPolicy>> orders = new ArrayList<>();
+        permute(new ArrayList<>(policies), 0, orders);
+        return orders;
+    }
+
+    private static void permute(List<ClusterPolicy> items, int at, List<List<ClusterPolicy>> out) {
+        if (at == items.size()) {
+            for (int i = 0; i < items.size(); i++) {
+                for (int j = i + 1; j < items.size(); j++) {
+                    OptionalInt earlier = items.get(i).priority();
+                    OptionalInt later = items.get(j).priority();
+                    if (earlier.isPresent() && later.isPresent() && later.getAsInt() < earlier.getAsInt()) {
+                        return;
+                    }
+                }
+            }
+            out.add(List.copyOf(items));
+            return;
+        }
+        for (int i = at; i < items.size(); i++) {
+            java.util.Collections.swap(items, at, i);
+            permute(items, at + 1, out);
+            java.util.Collections.swap(items, at, i);
+        }
+    }
+
+    /** The action of the first rule, in this order of policies, matching both the peer and the port; null if none. */
+    private static Action firstAction(Scenario scenario, List<ClusterPolicy> order, Direction direction,
+                                      Endpoint other, Endpoint destination, Probe probe) {
+        for (ClusterPolicy policy : order) {
+            for (TierRule rule : direction == Direction.INGRESS ? policy.ingress() : policy.egress()) {
+                if (somePeerMatches(scenario, rule.rule(), other) && somePortMatches(rule.rule(), probe, destination)) {
+                    return rule.action();
+                }
+            }
+        }
+        return null;
+    }
+
     private static boolean somePeerMatches(Scenario scenario, Rule rule, Endpoint endpoint) {
         for (Peer peer : rule.peers()) {
             if (peerMatches(scenario, peer, endpoint)) {
@@ -111,6 +218,17 @@ public final class ReferenceEvaluator {
             return isGovernedPod(endpoint)
                     && scopeMatches(pods.namespaces(), namespaceOf(scenario, endpoint))
                     && selectorMatches(pods.pods(), endpoint.labels());
+        }
+        if (peer instanceof Peer.NetworksPeer networks) {
+            for (IpAddress address : endpoint.ips()) {
+                if (inAnyCidr(address, networks.cidrs())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (peer instanceof Peer.UnevaluatedPeer) {
+            return false;
         }
         Peer.IpBlockPeer block = (Peer.IpBlockPeer) peer;
         for (IpAddress address : endpoint.ips()) {
@@ -158,6 +276,18 @@ public final class ReferenceEvaluator {
         }
         if (port instanceof PortMatch.PortRange range) {
             return range.protocol() == probe.protocol() && range.from() <= probe.port() && probe.port() <= range.to();
+        }
+        if (port instanceof PortMatch.DestinationNamedPort named) {
+            if (isExternal(destination)) {
+                return false;
+            }
+            for (ContainerPort declared : destination.ports()) {
+                if (declared.name().equals(named.name()) && declared.protocol() == probe.protocol()
+                        && declared.port() == probe.port()) {
+                    return true;
+                }
+            }
+            return false;
         }
         PortMatch.NamedPort named = (PortMatch.NamedPort) port;
         if (named.protocol() != probe.protocol() || isExternal(destination)) {

@@ -6,9 +6,11 @@ import dev.netpolplayground.explain.Explainer;
 import dev.netpolplayground.explain.Explanation;
 import dev.netpolplayground.explain.PolicySummary;
 import dev.netpolplayground.explain.Reason;
+import dev.netpolplayground.model.ClusterPolicy;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Policy;
+import dev.netpolplayground.model.Source;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -54,7 +56,7 @@ final class Views {
     static final MatrixView EMPTY_MATRIX = new MatrixView(List.of(), List.of(), "", false, List.of(), List.of(),
             List.of(), 0, "");
 
-    /** What a cell shows: 1 allowed, 0 denied, -1 not graded; and whether it differs from a goal. */
+    /** What a cell shows: 1 allowed, 0 denied, 2 undefined, -1 not graded; and whether it differs from a goal. */
     interface Cells {
         int value(int from, int to, int probe);
 
@@ -65,7 +67,11 @@ final class Views {
     static Cells actual(Matrix matrix) {
         return new Cells() {
             public int value(int from, int to, int probe) {
-                return matrix.allowed(from, to, probe) ? 1 : 0;
+                return switch (matrix.reach(from, to, probe)) {
+                    case ALLOWED -> 1;
+                    case DENIED -> 0;
+                    case UNDEFINED -> UNDEFINED;
+                };
             }
 
             public boolean differs(int from, int to, int probe) {
@@ -73,6 +79,8 @@ final class Views {
             }
         };
     }
+
+    private static final int UNDEFINED = 2;
 
     static MatrixView matrix(Matrix matrix, PlaygroundForm form) {
         return matrix(matrix, form, actual(matrix));
@@ -138,7 +146,7 @@ final class Views {
                 cells.add(cell);
                 if (!cell.state().equals("na") && !cell.state().equals("free") && s != d) {
                     total++;
-                    denied += cell.state().startsWith("allowed") ? 0 : 1;
+                    denied += cell.state().startsWith("allowed") || cell.state().startsWith("undefined") ? 0 : 1;
                 }
             }
             String groupLabel = group(source);
@@ -194,6 +202,7 @@ final class Views {
         }
         int allowedCount = 0;
         int gradedCount = 0;
+        int undefinedCount = 0;
         boolean differs = false;
         for (int p = 0; p < matrix.probes().size(); p++) {
             if (probe >= 0 && p != probe) {
@@ -202,6 +211,7 @@ final class Views {
             int verdict = shown.value(s, d, p);
             gradedCount += verdict >= 0 ? 1 : 0;
             allowedCount += verdict == 1 ? 1 : 0;
+            undefinedCount += verdict == UNDEFINED ? 1 : 0;
             differs |= shown.differs(s, d, p);
         }
         String where = probe < 0 ? " on every probe" : " on " + matrix.probes().get(probe);
@@ -209,6 +219,11 @@ final class Views {
         String note = differs ? " — differs from the goal" : "";
         if (gradedCount == 0) {
             return new MatrixView.Cell(value, "free", "·", from + " to " + to + ": not graded", classes);
+        }
+        if (undefinedCount > 0) {
+            return new MatrixView.Cell(value, "undefined" + mark, "?", from + " to " + to + ": undefined on "
+                    + undefinedCount + " of " + gradedCount + " probes — policies of equal priority disagree, and the"
+                    + " API leaves their order to the network plugin" + note, classes);
         }
         if (allowedCount == gradedCount) {
             return new MatrixView.Cell(value, "allowed" + mark, "✓", from + " to " + to + ": allowed" + where + note,
@@ -298,19 +313,29 @@ final class Views {
         List<ExplanationView.Excerpt> excerpts = new ArrayList<>();
         for (Policy policy : matrix.scenario().policies()) {
             if (deciding.contains(policy.id()) && policy.source().firstLine() > 0) {
-                int first = policy.source().firstLine();
-                int last = Math.min(lines.length, policy.source().lastLine());
-                StringBuilder excerpt = new StringBuilder();
-                for (int line = first; line <= last; line++) {
-                    if (line == last && lines[line - 1].strip().equals("---")) {
-                        break;
-                    }
-                    excerpt.append(lines[line - 1]).append('\n');
-                }
-                excerpts.add(new ExplanationView.Excerpt(policy.id(), first, excerpt.toString().stripTrailing()));
+                excerpts.add(excerpt(lines, policy.id(), policy.source()));
+            }
+        }
+        for (ClusterPolicy policy : matrix.scenario().clusterPolicies()) {
+            if (deciding.contains(policy.id()) && policy.source().firstLine() > 0) {
+                excerpts.add(excerpt(lines, policy.id(), policy.source()));
             }
         }
         return new ExplanationView(matrix.endpoints().get(s).display(), matrix.endpoints().get(d).display(), items,
                 excerpts);
+    }
+
+    /** The policy's lines of the text as written, without the document separator that ends it. */
+    private static ExplanationView.Excerpt excerpt(String[] lines, String id, Source source) {
+        int first = source.firstLine();
+        int last = Math.min(lines.length, source.lastLine());
+        StringBuilder excerpt = new StringBuilder();
+        for (int line = first; line <= last; line++) {
+            if (line == last && lines[line - 1].strip().equals("---")) {
+                break;
+            }
+            excerpt.append(lines[line - 1]).append('\n');
+        }
+        return new ExplanationView.Excerpt(id, first, excerpt.toString().stripTrailing());
     }
 }

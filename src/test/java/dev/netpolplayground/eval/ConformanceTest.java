@@ -87,7 +87,7 @@ class ConformanceTest {
         return allowed;
     }
 
-    private static boolean covers(String pattern, String id) {
+    static boolean covers(String pattern, String id) {
         if (pattern.equals("*")) {
             return true;
         }
@@ -97,7 +97,7 @@ class ConformanceTest {
         return pattern.equals(id);
     }
 
-    private static Scenario relabel(Scenario scenario, Map<String, Map<String, String>> namespaceLabels,
+    static Scenario relabel(Scenario scenario, Map<String, Map<String, String>> namespaceLabels,
                                     Map<String, Map<String, String>> podLabels) {
         List<Namespace> namespaces = scenario.namespaces().stream().map(ns -> {
             Map<String, String> labels = new HashMap<>(ns.labels());
@@ -110,6 +110,6 @@ class ConformanceTest {
             return new Endpoint(e.id(), e.kind(), e.namespace(), e.name(), labels, e.ips(), e.addressAssigned(),
                     e.ports(), e.hostNetwork(), e.source());
         }).toList();
-        return new Scenario(namespaces, endpoints, scenario.policies());
+        return new Scenario(namespaces, endpoints, scenario.policies(), scenario.clusterPolicies());
     }
 }

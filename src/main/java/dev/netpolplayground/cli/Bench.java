@@ -33,8 +33,10 @@ final class Bench {
             int pods = args.intOption("--pods", 5000);
             int policies = args.intOption("--policies", 600);
             int namespaces = args.intOption("--namespaces", 50);
-            text = SyntheticCluster.yaml(pods, policies, namespaces, args.intOption("--seed", 1));
-            source = "synthetic cluster: " + pods + " pods, " + policies + " policies, " + namespaces + " namespaces";
+            int clusterPolicies = args.intOption("--cluster-policies", 0);
+            text = SyntheticCluster.yaml(pods, policies, namespaces, clusterPolicies, args.intOption("--seed", 1));
+            source = "synthetic cluster: " + pods + " pods, " + policies + " policies, " + namespaces + " namespaces"
+                    + (clusterPolicies > 0 ? ", " + clusterPolicies + " ClusterNetworkPolicies" : "");
         } else {
             try {
                 text = Files.readString(Path.of(args.positional().get(0)));
@@ -69,6 +71,7 @@ final class Bench {
             probes = Probes.defaults(scenario);
         }
         out.println(scenario.endpoints().size() + " endpoints, " + scenario.policies().size() + " policies, "
+                + scenario.clusterPolicies().size() + " cluster policies, "
                 + probes.size() + " probes " + probes);
         out.println(String.format(Locale.ROOT, "parse: %.1f ms (best of %d)", parseBest / 1e6, Math.max(1, runs / 2)));
         long best = Long.MAX_VALUE;

@@ -23,7 +23,7 @@ public final class Main {
             "        exit 0 solved, 1 cells differ, 2 invalid input",
             "  healthcheck [--url URL]",
             "        exit 0 when the server's /healthz answers 200 (for container health checks)",
-            "  bench FILE | bench [--pods N] [--policies N] [--namespaces N] [--probes LIST] [--runs N]",
+            "  bench FILE | bench [--pods N] [--policies N] [--cluster-policies N] [--namespaces N] [--probes LIST] [--runs N]",
             "        time parsing and evaluation; prints cells=N ms=T last",
             "");
 

@@ -13,6 +13,15 @@ final class SyntheticCluster {
     }
 
     static String yaml(int pods, int policies, int namespaces, long seed) {
+        return yaml(pods, policies, namespaces, 0, seed);
+    }
+
+    /**
+     * @param clusterPolicies ClusterNetworkPolicies to add, as an admin team writes them: tenant
+     *                        guardrails (Deny between teams), Pass to namespace owners, monitoring
+     *                        accepted, egress to the internet but not 10/8, and a Baseline default deny
+     */
+    static String yaml(int pods, int policies, int namespaces, int clusterPolicies, long seed) {
         Random random = new Random(seed);
         StringBuilder out = new StringBuilder(pods * 420 + policies * 600);
         for (int n = 0; n < namespaces; n++) {
@@ -73,6 +82,45 @@ final class SyntheticCluster {
                             .append("  - from:\n    - podSelector:\n        matchLabels: {app: app-")
                             .append(random.nextInt(apps)).append("}\n      namespaceSelector: {}\n")
                             .append("    ports:\n    - {port: 8000, endPort: 8100}\n");
+            }
+            out.append("---\n");
+        }
+        for (int i = 0; i < clusterPolicies; i++) {
+            int team = i % 7;
+            out.append("apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata:\n")
+                    .append("  name: cluster-").append(i).append("\nspec:\n");
+            switch (i % 5) {
+                case 0:
+                    out.append("  tier: Admin\n  priority: ").append(10 + i % 50).append("\n  subject:\n")
+                            .append("    namespaces: {matchLabels: {team: team-").append(team).append("}}\n")
+                            .append("  ingress:\n  - name: other-teams\n    action: Deny\n    from:\n")
+                            .append("    - namespaces: {matchExpressions: [{key: team, operator: NotIn, values: [team-")
+                            .append(team).append(", team-0]}]}\n");
+                    break;
+                case 1:
+                    out.append("  tier: Admin\n  priority: ").append(100 + i % 100).append("\n  subject:\n")
+                            .append("    pods: {namespaceSelector: {matchLabels: {env: prod}}, podSelector: {matchLabels:")
+                            .append(" {tier: db}}}\n  ingress:\n  - {name: owners, action: Pass, from: [{namespaces: {}}],")
+                            .append(" protocols: [{tcp: {destinationPort: {number: 8080}}}]}\n");
+                    break;
+                case 2:
+                    out.append("  tier: Admin\n  priority: ").append(200 + i % 100).append("\n  subject: {namespaces: {}}\n")
+                            .append("  ingress:\n  - name: monitoring\n    action: Accept\n    from:\n")
+                            .append("    - namespaces: {matchLabels: {kubernetes.io/metadata.name: ns-0}}\n")
+                            .append("    protocols: [{destinationNamedPort: metrics}]\n");
+                    break;
+                case 3:
+                    out.append("  tier: Admin\n  priority: ").append(300 + i % 100).append("\n  subject:\n")
+                            .append("    namespaces: {matchLabels: {team: team-").append(team).append("}}\n")
+                            .append("  egress:\n  - {name: pods, action: Pass, to: [{namespaces: {}}]}\n")
+                            .append("  - {name: private, action: Deny, to: [{networks: [10.0.0.0/8]}]}\n")
+                            .append("  - {name: internet, action: Accept, to: [{networks: [0.0.0.0/0]}],")
+                            .append(" protocols: [{tcp: {destinationPort: {number: 443}}}]}\n");
+                    break;
+                default:
+                    out.append("  tier: Baseline\n  priority: ").append(i % 1000).append("\n  subject:\n")
+                            .append("    namespaces: {matchLabels: {team: team-").append(team).append("}}\n")
+                            .append("  ingress:\n  - {name: default-deny, action: Deny, from: [{namespaces: {}}]}\n");
             }
             out.append("---\n");
         }

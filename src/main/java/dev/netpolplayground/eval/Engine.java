@@ -274,6 +274,7 @@ final class Engine {
     /** Among {@code reaching}, the peers each rule of the policy takes first, into the mask of its action. */
     private void firstMatches(ClusterPolicy policy, Direction direction, Endpoint subject, int probe, long[] reaching,
                               long[] matched, long[] accept, long[] deny, long[] next) {
+        deadline.check();
         long[] remaining = reaching.clone();
         for (TierRule rule : policy.rules(direction)) {
             long[] taken = ruleMatches(rule.rule(), direction, subject, probe);

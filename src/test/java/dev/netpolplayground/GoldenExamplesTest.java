@@ -3,6 +3,7 @@ package dev.netpolplayground;
 import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.explain.Explainer;
+import dev.netpolplayground.explain.PolicySummary;
 import dev.netpolplayground.explain.Tables;
 import dev.netpolplayground.parse.ScenarioParser;
 import dev.netpolplayground.web.Examples;
@@ -14,8 +15,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
- * Every built-in example, as a user reads it: the truth table of each probe, the warnings, and
- * the explanation of every cell, compared with {@code golden/examples/ID.txt}.
+ * Every built-in example, as a user reads it: the truth table of each probe, the warnings, the
+ * policies panel tier by tier, and the explanation of every cell, compared with
+ * {@code golden/examples/ID.txt}.
  */
 class GoldenExamplesTest {
     private static final Examples EXAMPLES = Examples.load();
@@ -34,6 +36,18 @@ class GoldenExamplesTest {
         Matrix matrix = success.matrix();
         StringBuilder out = new StringBuilder("# ").append(example.title()).append("\n\n").append(Tables.text(matrix));
         success.warnings().forEach(warning -> out.append("warning: ").append(warning).append('\n'));
+        for (PolicySummary.Group group : PolicySummary.groups(matrix.scenario())) {
+            out.append("\n## ").append(group.title()).append('\n');
+            if (!group.note().isEmpty()) {
+                out.append(group.note()).append('\n');
+            }
+            for (PolicySummary policy : group.policies()) {
+                out.append("\n").append(policy.kind()).append(' ').append(policy.name())
+                        .append(policy.rank().isEmpty() ? "" : " (" + policy.rank() + ")").append('\n');
+                policy.sentences().forEach(sentence -> out.append("  - ").append(sentence).append('\n'));
+                out.append("  Selects: ").append(String.join(", ", policy.selects())).append('\n');
+            }
+        }
         for (int p = 0; p < matrix.probes().size(); p++) {
             for (int s = 0; s < matrix.endpoints().size(); s++) {
                 for (int d = 0; d < matrix.endpoints().size(); d++) {

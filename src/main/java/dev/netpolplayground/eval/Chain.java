@@ -3,7 +3,10 @@ package dev.netpolplayground.eval;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
 
+import dev.netpolplayground.model.Policy;
+
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +44,11 @@ public record Chain(Direction direction, Endpoint subject, Optional<TierDecision
     /** Whether the Baseline tier is consulted: it is reached and no NetworkPolicy isolates the subject. */
     public boolean baselineConsulted() {
         return networkPolicyConsulted() && !(networkPolicy instanceof Decision.Isolated);
+    }
+
+    /** The NetworkPolicies that decide this direction: those isolating the subject, when they are consulted. */
+    public List<Policy> decidingNetworkPolicies() {
+        return networkPolicyConsulted() ? networkPolicy.isolating() : List.of();
     }
 
     public boolean allowed() {

@@ -20,6 +20,9 @@ public sealed interface Decision permits Decision.Unrestricted, Decision.Isolate
 
     boolean allowed();
 
+    /** The NetworkPolicies that isolate the subject for this direction; none when it is not isolated. */
+    List<Policy> isolating();
+
     /** Why nothing restricts this direction. */
     enum Freedom {
         /** No policy selects the subject with this direction in its policyTypes. */
@@ -42,6 +45,10 @@ public sealed interface Decision permits Decision.Unrestricted, Decision.Isolate
         public boolean allowed() {
             return true;
         }
+
+        public List<Policy> isolating() {
+            return List.of();
+        }
     }
 
     /** The subject is isolated by {@code isolatingPolicies}; allowed exactly when some rule matched. */
@@ -55,6 +62,10 @@ public sealed interface Decision permits Decision.Unrestricted, Decision.Isolate
 
         public boolean allowed() {
             return !matches.isEmpty();
+        }
+
+        public List<Policy> isolating() {
+            return isolatingPolicies;
         }
     }
 

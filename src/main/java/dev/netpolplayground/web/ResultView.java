@@ -1,7 +1,5 @@
 package dev.netpolplayground.web;
 
-import dev.netpolplayground.explain.PolicySummary;
-
 import java.util.List;
 
 /**
@@ -9,7 +7,7 @@ import java.util.List;
  * explanation, the policies in plain English, the warnings, and a link that restores it all.
  */
 public record ResultView(List<ProblemView> problems, MatrixView matrix, ExplanationView explanation,
-                         List<PolicySummary> policies, List<ProblemView> warnings, String link, String timing) {
+                         List<PolicyGroupView> policyGroups, List<ProblemView> warnings, String link, String timing) {
 
     public boolean invalid() {
         return !problems.isEmpty();

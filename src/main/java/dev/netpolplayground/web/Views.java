@@ -1,7 +1,10 @@
 package dev.netpolplayground.web;
 
 import dev.netpolplayground.analysis.Analysis;
+import dev.netpolplayground.eval.Chain;
 import dev.netpolplayground.eval.Matrix;
+import dev.netpolplayground.eval.TierDecision;
+import dev.netpolplayground.eval.Verdict;
 import dev.netpolplayground.explain.Explainer;
 import dev.netpolplayground.explain.Explanation;
 import dev.netpolplayground.explain.PolicySummary;
@@ -10,9 +13,11 @@ import dev.netpolplayground.model.ClusterPolicy;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Policy;
+import dev.netpolplayground.model.Scenario;
 import dev.netpolplayground.model.Source;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +35,11 @@ final class Views {
      * that isolate its two ends, so 14,400 cells and 6,000 policies would be a page of a gigabyte.
      */
     static final long MAX_HIGHLIGHTS = 200_000;
+    /**
+     * Most verdicts walked to find the cells each cluster policy decides (a rule of it is the one
+     * that matched, in a tier that was consulted); beyond it hovering a cluster policy highlights nothing.
+     */
+    static final long MAX_TIER_HIGHLIGHT_VERDICTS = 20_000;
 
     private Views() {
     }
@@ -50,7 +60,21 @@ final class Views {
                 matrix.endpoints().size(), matrix.probes().size(), success.parseNanos() / 1e6,
                 success.evaluateNanos() / 1e6);
         return new ResultView(List.of(), matrix(matrix, form), explanation(matrix, form.cell(), form.text()),
-                PolicySummary.of(matrix.scenario()), ProblemView.of(success.warnings()), link, timing);
+                policyGroups(matrix.scenario()), ProblemView.of(success.warnings()), link, timing);
+    }
+
+    /** The policies panel, tier by tier; a card's class is the one {@link #matrix} gives the cells its policy decides. */
+    static List<PolicyGroupView> policyGroups(Scenario scenario) {
+        Map<String, String> highlights = new HashMap<>();
+        for (int i = 0; i < scenario.policies().size(); i++) {
+            highlights.put(scenario.policies().get(i).id(), "p" + i);
+        }
+        for (int i = 0; i < scenario.clusterPolicies().size(); i++) {
+            highlights.put(scenario.clusterPolicies().get(i).id(), "c" + i);
+        }
+        return PolicySummary.groups(scenario).stream().map(group -> new PolicyGroupView(group.title(), group.note(),
+                group.policies().stream().map(p -> new PolicyGroupView.Card(highlights.get(p.id()), p)).toList()))
+                .toList();
     }
 
     static final MatrixView EMPTY_MATRIX = new MatrixView(List.of(), List.of(), "", false, List.of(), List.of(),
@@ -111,17 +135,29 @@ final class Views {
         for (Policy policy : matrix.scenario().policies()) {
             policyIndex.put(policy, policyIndex.size());
         }
+        Map<ClusterPolicy, Integer> tierIndex = new IdentityHashMap<>();
+        for (ClusterPolicy policy : matrix.scenario().clusterPolicies()) {
+            tierIndex.put(policy, tierIndex.size());
+        }
         String[] egressClasses = new String[endpoints.size()];
         String[] ingressClasses = new String[endpoints.size()];
-        long highlights = 0;
-        for (int i : visible) {
-            highlights += matrix.isolation().isolating(endpoints.get(i), Direction.EGRESS).size()
-                    + matrix.isolation().isolating(endpoints.get(i), Direction.INGRESS).size();
-        }
-        boolean highlighting = highlights * visible.size() <= MAX_HIGHLIGHTS;
-        for (int i : visible) {
-            egressClasses[i] = highlighting ? policyClasses(matrix, policyIndex, endpoints.get(i), Direction.EGRESS) : "";
-            ingressClasses[i] = highlighting ? policyClasses(matrix, policyIndex, endpoints.get(i), Direction.INGRESS) : "";
+        boolean highlighting;
+        if (tierIndex.isEmpty()) {
+            long highlights = 0;
+            for (int i : visible) {
+                highlights += matrix.isolation().isolating(endpoints.get(i), Direction.EGRESS).size()
+                        + matrix.isolation().isolating(endpoints.get(i), Direction.INGRESS).size();
+            }
+            highlighting = highlights * visible.size() <= MAX_HIGHLIGHTS;
+            for (int i : visible) {
+                egressClasses[i] = highlighting ? policyClasses(policyIndex,
+                        matrix.isolation().isolating(endpoints.get(i), Direction.EGRESS)) : "";
+                ingressClasses[i] = highlighting ? policyClasses(policyIndex,
+                        matrix.isolation().isolating(endpoints.get(i), Direction.INGRESS)) : "";
+            }
+        } else {
+            long verdicts = (long) visible.size() * visible.size() * (probe < 0 ? matrix.probes().size() : 1);
+            highlighting = verdicts <= MAX_TIER_HIGHLIGHT_VERDICTS;
         }
         List<MatrixView.ColumnGroup> columnGroups = new ArrayList<>();
         List<MatrixView.Column> columns = new ArrayList<>();
@@ -142,7 +178,10 @@ final class Views {
             Endpoint source = endpoints.get(s);
             List<MatrixView.Cell> cells = new ArrayList<>();
             for (int d : visible) {
-                MatrixView.Cell cell = cell(matrix, shown, s, d, probe, egressClasses[s], ingressClasses[d]);
+                String classes = !highlighting ? "" : tierIndex.isEmpty()
+                        ? (egressClasses[s] + " " + ingressClasses[d]).trim()
+                        : decidingPolicies(matrix, policyIndex, tierIndex, s, d, probe);
+                MatrixView.Cell cell = cell(matrix, shown, s, d, probe, classes);
                 cells.add(cell);
                 if (!cell.state().equals("na") && !cell.state().equals("free") && s != d) {
                     total++;
@@ -187,8 +226,7 @@ final class Views {
         return false;
     }
 
-    private static MatrixView.Cell cell(Matrix matrix, Cells shown, int s, int d, int probe, String egress,
-                                        String ingress) {
+    private static MatrixView.Cell cell(Matrix matrix, Cells shown, int s, int d, int probe, String classes) {
         List<Endpoint> endpoints = matrix.endpoints();
         String from = endpoints.get(s).display();
         String to = endpoints.get(d).display();
@@ -196,7 +234,6 @@ final class Views {
         if (!matrix.applicable(s, d)) {
             return new MatrixView.Cell(value, "na", "–", from + " to " + to + ": outside to outside, not evaluated", "");
         }
-        String classes = (egress + " " + ingress).trim();
         if (s == d && !endpoints.get(s).external()) {
             return new MatrixView.Cell(value, "loopback", "↺", from + " to itself: always allowed (loopback)", "");
         }
@@ -237,11 +274,45 @@ final class Views {
                 + " of " + gradedCount + " probes" + note, classes);
     }
 
-    /** "p0 p3": the CSS classes of the policies (by their place in the scenario) that isolate the endpoint. */
-    private static String policyClasses(Matrix matrix, Map<Policy, Integer> policyIndex, Endpoint endpoint,
-                                        Direction direction) {
+    /**
+     * "c0 p2": with cluster policies, the policies that decide a direction of the cell on a shown
+     * probe: the cluster policy whose rule matched in a tier that is consulted (rivals of equal
+     * priority too), and the NetworkPolicies isolating the subject when the Admin tier hands on.
+     */
+    private static String decidingPolicies(Matrix matrix, Map<Policy, Integer> policyIndex,
+                                           Map<ClusterPolicy, Integer> tierIndex, int s, int d, int probe) {
+        if (s == d || !matrix.applicable(s, d)) {
+            return "";
+        }
+        Set<Integer> deciding = new TreeSet<>();
+        Set<Policy> networkPolicies = new LinkedHashSet<>();
+        for (int p = 0; p < matrix.probes().size(); p++) {
+            if (probe >= 0 && p != probe) {
+                continue;
+            }
+            Verdict verdict = matrix.verdict(s, d, p);
+            for (Chain chain : List.of(verdict.egress(), verdict.ingress())) {
+                chain.admin().ifPresent(tier -> addDeciding(tier, tierIndex, deciding));
+                networkPolicies.addAll(chain.decidingNetworkPolicies());
+                if (chain.baselineConsulted()) {
+                    chain.baseline().ifPresent(tier -> addDeciding(tier, tierIndex, deciding));
+                }
+            }
+        }
+        StringBuilder classes = new StringBuilder(policyClasses(policyIndex, List.copyOf(networkPolicies)));
+        deciding.forEach(i -> classes.append(classes.length() == 0 ? "" : " ").append("c").append(i));
+        return classes.toString();
+    }
+
+    private static void addDeciding(TierDecision tier, Map<ClusterPolicy, Integer> tierIndex, Set<Integer> deciding) {
+        tier.hit().ifPresent(hit -> deciding.add(tierIndex.get(hit.policy())));
+        tier.rivals().forEach(rival -> deciding.add(tierIndex.get(rival.policy())));
+    }
+
+    /** "p0 p3": the CSS classes of NetworkPolicies, by their place in the scenario. */
+    private static String policyClasses(Map<Policy, Integer> policyIndex, List<Policy> policies) {
         StringBuilder classes = new StringBuilder();
-        for (Policy policy : matrix.isolation().isolating(endpoint, direction)) {
+        for (Policy policy : policies) {
             classes.append(classes.length() == 0 ? "" : " ").append("p").append(policyIndex.get(policy));
         }
         return classes.toString();

@@ -102,6 +102,33 @@ class PageRoutesTest {
     }
 
     @Test
+    void the_policies_panel_groups_cluster_policies_by_tier_and_marks_the_cells_each_policy_decides() {
+        Examples.Example example = Examples.load().find("tiers-admin-guardrail").orElseThrow();
+        Map<String, String> fields = fields(example.text());
+        fields.put(Ids.FIELD_PROBES, "80/TCP");
+        String html = postForm(Routes.FRAGMENT_EVALUATE, fields).body();
+        assertTrue(html.indexOf("<h3 class=\"tier-title\">Admin tier</h3>") < html.indexOf(
+                "<h3 class=\"tier-title\">NetworkPolicies</h3>"), "the Admin tier comes first, as it is consulted first");
+        assertTrue(html.contains("ClusterNetworkPolicy <code>isolate-tenant-a</code>"), html);
+        assertTrue(html.contains("Admin tier, priority 10"), "the card names tier and priority");
+        assertTrue(html.contains("denies from all pods in namespaces"), "rules in plain English");
+        assertEquals("c0", cellClasses(html, "team-b/web to team-a/db"), "the Admin Deny decides ingress to team-a");
+        assertEquals("c1", cellClasses(html, "team-a/web to team-b/web"),
+                "the Admin Deny decides; team-b's NetworkPolicy is never consulted");
+        assertEquals("p0", cellClasses(html, "monitoring/prometheus to team-b/web"),
+                "no Admin rule matches monitoring, so team-b's NetworkPolicy decides");
+        assertEquals("", cellClasses(html, "team-a/db to team-a/web"), "nothing decides: the default allows it");
+    }
+
+    /** The highlight classes of the cell whose label starts with {@code pair}. */
+    private static String cellClasses(String html, String pair) {
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("class=\"cell \\w+ ?([^\"]*)\"[^>]*aria-label=\""
+                + java.util.regex.Pattern.quote(pair) + ":").matcher(html);
+        assertTrue(cell.find(), "no cell " + pair);
+        return cell.group(1).trim();
+    }
+
+    @Test
     void invalid_yaml_gives_a_problems_fragment_with_lines_and_keeps_status_200_for_htmx() {
         HttpResponse<String> response = postForm(Routes.FRAGMENT_EVALUATE, fields("kind: Pod\nmetadata: [\n"));
         assertEquals(200, response.statusCode());

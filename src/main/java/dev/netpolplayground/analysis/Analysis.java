@@ -4,6 +4,7 @@ import dev.netpolplayground.eval.Evaluator;
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.eval.Probes;
 import dev.netpolplayground.explain.Lints;
+import dev.netpolplayground.explain.TierLints;
 import dev.netpolplayground.model.Deadline;
 import dev.netpolplayground.model.IpAddress;
 import dev.netpolplayground.model.Probe;
@@ -247,7 +248,9 @@ public final class Analysis {
         Matrix matrix = Evaluator.evaluate(scenario, probes, deadline);
         long evaluatedAt = System.nanoTime();
         List<Problem> warnings = new ArrayList<>(parsed.warnings());
-        warnings.addAll(Problem.listed(Lints.of(scenario, matrix.isolation(), deadline)));
+        List<Problem> lints = new ArrayList<>(Lints.of(scenario, matrix.isolation(), deadline));
+        lints.addAll(TierLints.of(matrix, deadline));
+        warnings.addAll(Problem.listed(lints));
         return new Success(request, matrix, warnings, defaulted, parsedAt - start, evaluatedAt - parsedAt, false);
     }
 }

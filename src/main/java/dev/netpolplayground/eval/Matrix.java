@@ -1,5 +1,6 @@
 package dev.netpolplayground.eval;
 
+import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Scenario;
@@ -132,6 +133,11 @@ public final class Matrix {
             }
         }
         return bytes;
+    }
+
+    /** One direction of a cell explained: {@code subject}'s chain for traffic with {@code peer} on the probe. */
+    public Chain chain(Direction direction, int subject, int peer, int probe) {
+        return decider.chain(direction, endpoints().get(subject), endpoints().get(peer), probes.get(probe));
     }
 
     public Verdict verdict(int from, int to, int probe) {

@@ -61,7 +61,7 @@ final class CheckCommand {
                 + exercise.get().id() + "':");
         for (Grade.Difference d : grade.differing()) {
             out.println("  " + d.fromId() + " -> " + d.toId() + " on " + d.probeValue() + ": expected "
-                    + (d.expected() ? "allowed" : "denied") + ", got " + (d.actual() ? "allowed" : "denied"));
+                    + (d.expected() ? "allowed" : "denied") + ", got " + d.actual().word());
         }
         return 1;
     }

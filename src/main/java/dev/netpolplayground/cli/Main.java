@@ -19,7 +19,7 @@ public final class Main {
             "        [--explain FROM TO] FILE|-",
             "        print the reachability matrix of a scenario (or one cell's explanation)",
             "  check EXERCISE ANSWER",
-            "        grade an answer (NetworkPolicies) against a built-in exercise id or an exercise file;",
+            "        grade an answer (policies) against a built-in exercise id or an exercise file;",
             "        exit 0 solved, 1 cells differ, 2 invalid input",
             "  healthcheck [--url URL]",
             "        exit 0 when the server's /healthz answers 200 (for container health checks)",

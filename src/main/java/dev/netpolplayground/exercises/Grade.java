@@ -1,6 +1,7 @@
 package dev.netpolplayground.exercises;
 
 import dev.netpolplayground.eval.Matrix;
+import dev.netpolplayground.eval.Reach;
 import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.Parsed;
@@ -30,8 +31,11 @@ public record Grade(List<Difference> differing, List<Problem> problems, Optional
         return problems.isEmpty() && differing.isEmpty();
     }
 
-    /** One cell whose verdict is not the expected one. */
+    /**
+     * One cell whose verdict is not the expected one. An undefined cell (policies of equal priority
+     * disagree) always differs: the answer leaves the verdict to the network plugin.
+     */
     public record Difference(int from, int to, int probe, String fromId, String toId, Probe probeValue,
-                             boolean expected, boolean actual) {
+                             boolean expected, Reach actual) {
     }
 }

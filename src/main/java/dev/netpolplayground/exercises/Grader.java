@@ -2,6 +2,7 @@ package dev.netpolplayground.exercises;
 
 import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.eval.Matrix;
+import dev.netpolplayground.eval.Reach;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.model.Problem;
@@ -31,9 +32,10 @@ public final class Grader {
     }
 
     /**
-     * 1. The answer alone must parse and hold only NetworkPolicies (its line numbers are the student's).
+     * 1. The answer alone must parse and hold only policies (its line numbers are the student's).
      * 2. The answer is placed before the cluster, so problem lines still point into the answer.
-     * 3. Every cell the goal speaks about is compared; loopback cells are never graded.
+     * 3. Every cell the goal speaks about is compared; loopback cells are never graded, and an
+     *    undefined cell matches no goal.
      */
     public Grade grade(Exercise exercise, String answer) {
         Parsed alone = parser.parse(answer);
@@ -45,10 +47,10 @@ public final class Grader {
         Parsed.Ok ok = (Parsed.Ok) alone;
         List<Problem> notPolicies = new ArrayList<>();
         ok.scenario().endpoints().forEach(e -> notPolicies.add(Problem.error(e.kind() + " '" + e.id()
-                + "' belongs to the cluster, which is fixed: your answer may only contain NetworkPolicies",
+                + "' belongs to the cluster, which is fixed: your answer may only contain policies",
                 e.source().firstLine(), 1, "")));
         ok.scenario().namespaces().stream().filter(ns -> !ns.implicit()).forEach(ns -> notPolicies.add(Problem.error(
-                "Namespace '" + ns.name() + "' belongs to the cluster: your answer may only contain NetworkPolicies",
+                "Namespace '" + ns.name() + "' belongs to the cluster: your answer may only contain policies",
                 0, 0, "")));
         if (!notPolicies.isEmpty()) {
             return new Grade(List.of(), notPolicies, Optional.of(Parsed.Refusal.INVALID), List.of(), Optional.empty(),
@@ -78,8 +80,8 @@ public final class Grader {
                     }
                     graded++;
                     boolean expected = target.expected(s, d, p);
-                    boolean actual = matrix.allowed(s, d, p);
-                    if (expected != actual) {
+                    Reach actual = matrix.reach(s, d, p);
+                    if (actual != (expected ? Reach.ALLOWED : Reach.DENIED)) {
                         differing.add(new Grade.Difference(s, d, p, endpoints.get(s).id(), endpoints.get(d).id(),
                                 matrix.probes().get(p), expected, actual));
                     }

@@ -1,6 +1,7 @@
 package dev.netpolplayground.web;
 
 import dev.netpolplayground.eval.Matrix;
+import dev.netpolplayground.eval.Reach;
 import dev.netpolplayground.exercises.Catalog;
 import dev.netpolplayground.exercises.Grade;
 import dev.netpolplayground.exercises.Grader;
@@ -158,12 +159,15 @@ final class ExerciseController {
     /** The student's verdicts, marked where the goal expects otherwise (ungraded cells show as they are). */
     private static Views.Cells checkedCells(Matrix matrix, Target goal) {
         return new Views.Cells() {
+            private final Views.Cells actual = Views.actual(matrix);
+
             public int value(int from, int to, int probe) {
-                return matrix.allowed(from, to, probe) ? 1 : 0;
+                return actual.value(from, to, probe);
             }
 
             public boolean differs(int from, int to, int probe) {
-                return goal.graded(from, to, probe) && goal.expected(from, to, probe) != matrix.allowed(from, to, probe);
+                return goal.graded(from, to, probe) && matrix.reach(from, to, probe)
+                        != (goal.expected(from, to, probe) ? Reach.ALLOWED : Reach.DENIED);
             }
         };
     }
@@ -223,7 +227,10 @@ final class ExerciseController {
             cell.put("port", d.probeValue().port());
             cell.put("protocol", d.probeValue().protocol().name());
             cell.put("expected", d.expected());
-            cell.put("actual", d.actual());
+            cell.put("actual", d.actual() == Reach.ALLOWED);
+            if (d.actual() == Reach.UNDEFINED) {
+                cell.put("undefined", true);
+            }
             differing.add(cell);
         }
         body.put("differing", differing);

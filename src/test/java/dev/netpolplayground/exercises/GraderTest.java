@@ -1,5 +1,6 @@
 package dev.netpolplayground.exercises;
 
+import dev.netpolplayground.eval.Reach;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.parse.ExerciseParser;
 import dev.netpolplayground.parse.ScenarioParser;
@@ -69,7 +70,7 @@ class GraderTest {
                 """);
         assertFalse(grade.solved());
         assertEquals(2, grade.differing().size(), grade.differing().toString());
-        assertTrue(grade.differing().stream().allMatch(d -> d.toId().equals("shop/api") && d.expected() && !d.actual()));
+        assertTrue(grade.differing().stream().allMatch(d -> d.toId().equals("shop/api") && d.expected() && d.actual() == Reach.DENIED));
     }
 
     @Test
@@ -92,7 +93,29 @@ class GraderTest {
                 metadata: {name: web, namespace: shop}
                 """);
         assertFalse(grade.solved());
-        assertTrue(grade.problems().get(0).message().contains("may only contain NetworkPolicies"));
+        assertTrue(grade.problems().get(0).message().contains("may only contain policies"));
+    }
+
+    @Test
+    void an_undefined_cell_matches_no_goal_even_where_one_of_its_orders_would() {
+        String rival = """
+                apiVersion: policy.networking.k8s.io/v1alpha2
+                kind: ClusterNetworkPolicy
+                metadata: {name: %s}
+                spec:
+                  tier: Admin
+                  priority: 10
+                  subject: {namespaces: {matchLabels: {tenant: a}}}
+                  ingress: [{action: %s, from: [{namespaces: {matchLabels: {tenant: b}}}]}]
+                ---
+                """;
+        Grade grade = GRADER.grade(Catalog.load().find("tiers-tenant-guardrail").orElseThrow(),
+                rival.formatted("deny-b", "Deny") + rival.formatted("accept-b", "Accept"));
+        assertFalse(grade.solved());
+        Grade.Difference into = grade.differing().stream()
+                .filter(d -> d.fromId().equals("team-b/web") && d.toId().equals("team-a/db")).findFirst().orElseThrow();
+        assertFalse(into.expected());
+        assertEquals(Reach.UNDEFINED, into.actual(), "the plugin may take either order; the goal says denied");
     }
 
     @Test

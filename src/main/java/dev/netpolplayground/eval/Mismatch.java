@@ -1,11 +1,18 @@
 package dev.netpolplayground.eval;
 
+import dev.netpolplayground.model.Peer;
+
 /**
  * The fact that makes a peer or port entry fail to match; explain/ turns it into a sentence through
  * a {@link Visitor}, so that a new kind of mismatch is a compile error wherever it must be said.
  */
 public sealed interface Mismatch {
     <R> R accept(Visitor<R> visitor);
+
+    /** Whether the peer could match in a real cluster, with Node objects or DNS the scenario lacks. */
+    default boolean needsClusterData() {
+        return false;
+    }
 
     /** One method per kind of mismatch. */
     interface Visitor<R> {
@@ -132,11 +139,23 @@ public sealed interface Mismatch {
         }
     }
 
-    /** A nodes or domainNames peer: a pasted scenario has no Node objects or DNS to match it against. */
+    /**
+     * A nodes or domainNames peer: a pasted scenario has no Node objects or DNS to match it against;
+     * or an empty peer, which fails closed in an Accept rule ({@link Peer.UnevaluatedPeer#EMPTY}).
+     */
     record NotEvaluated(String field) implements Mismatch {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.notEvaluated(this);
+        }
+
+        public boolean failsClosed() {
+            return field.equals(Peer.UnevaluatedPeer.EMPTY);
+        }
+
+        @Override
+        public boolean needsClusterData() {
+            return !failsClosed();
         }
     }
 }

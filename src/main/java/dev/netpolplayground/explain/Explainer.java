@@ -245,6 +245,10 @@ public final class Explainer {
 
         @Override
         public String notEvaluated(Mismatch.NotEvaluated m) {
+            if (m.failsClosed()) {
+                return "its only peer is an empty {}, and an Accept rule with an empty peer fails closed: it matches"
+                        + " no traffic";
+            }
             return "a " + m.field() + " peer needs " + (m.field().equals("nodes") ? "Node objects" : "DNS answers")
                     + ", which a pasted scenario does not have, so it is not evaluated";
         }

@@ -2,7 +2,6 @@ package dev.netpolplayground.explain;
 
 import dev.netpolplayground.eval.Chain;
 import dev.netpolplayground.eval.Decision;
-import dev.netpolplayground.eval.Mismatch;
 import dev.netpolplayground.eval.Reach;
 import dev.netpolplayground.eval.TierDecision;
 import dev.netpolplayground.eval.Verdict;
@@ -72,7 +71,7 @@ final class Tiers {
     }
 
     private static boolean notEvaluated(Decision.RuleMiss miss) {
-        return miss.peerMisses().stream().anyMatch(m -> m.why() instanceof Mismatch.NotEvaluated);
+        return miss.peerMisses().stream().anyMatch(m -> m.why().needsClusterData());
     }
 
     /** Where traffic the tier hands on goes. */

@@ -155,6 +155,9 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
      * scenario does not have, so it is shown but matches nothing here, and every explanation says so.
      */
     record UnevaluatedPeer(String field, String written) implements Peer {
+        /** The field of an empty peer {@code {}}, which an Accept rule treats as matching nothing (fail closed). */
+        public static final String EMPTY = "an empty peer";
+
         @Override
         public boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint) {
             return false;

@@ -255,8 +255,35 @@ final class ClusterPolicyParser {
         if (action.isEmpty() || peers.isEmpty() || ports.isEmpty()) {
             return Optional.empty();
         }
+        if (peers.contains(EMPTY_PEER)) {
+            return Optional.of(failClosed(rule, direction, number, name, action.get()));
+        }
         return Optional.of(new TierRule(new Rule(direction, number, peers, ports), name, action.get()));
     }
+
+    /**
+     * An empty peer {@code {}}: the API server refuses it, so an object holding one was stored under
+     * an older CRD that pruned a field it did not know (nodes, domainNames). The API says to fail
+     * closed: an Accept rule matches no traffic, a Deny or Pass rule becomes "Deny all".
+     */
+    private TierRule failClosed(Reader.Fields rule, Direction direction, int number, String name, Action action) {
+        String key = direction.peerField();
+        String what = "an empty peer {} sets none of the peer fields; the API server refuses it, so this object was"
+                + " probably stored under an older CRD that dropped a field it did not know (such as nodes or"
+                + " domainNames). Implementations fail closed: ";
+        if (action == Action.ACCEPT) {
+            reader.warn(rule.anchor(key), rule.path(key), what + "this Accept rule is treated as matching no traffic");
+            return new TierRule(new Rule(direction, number, List.of(EMPTY_PEER), List.of(new PortMatch.AnyPort())),
+                    name, action);
+        }
+        reader.warn(rule.anchor(key), rule.path(key), what + "this " + (action == Action.PASS ? "Pass" : "Deny")
+                + " rule is treated as denying all traffic");
+        return new TierRule(new Rule(direction, number, List.of(new Peer.AnyPeer()), List.of(new PortMatch.AnyPort())),
+                name, Action.DENY);
+    }
+
+    /** Marks an empty peer until its rule is known; it matches nothing. */
+    private static final Peer EMPTY_PEER = new Peer.UnevaluatedPeer(Peer.UnevaluatedPeer.EMPTY, "{} (fails closed)");
 
     private Optional<Action> action(Reader.Fields rule, Api api) {
         if (!rule.has("action")) {
@@ -337,6 +364,9 @@ final class ClusterPolicyParser {
             return Optional.empty();
         }
         Reader.Fields peer = maybePeer.get();
+        if (peer.entries().isEmpty()) {
+            return Optional.of(EMPTY_PEER);
+        }
         if (direction == Direction.INGRESS) {
             for (String egressOnly : List.of("networks", "nodes", "domainNames")) {
                 if (peer.has(egressOnly)) {

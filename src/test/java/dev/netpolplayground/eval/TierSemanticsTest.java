@@ -2,7 +2,10 @@ package dev.netpolplayground.eval;
 
 import dev.netpolplayground.Scenarios;
 import dev.netpolplayground.explain.Explainer;
+import dev.netpolplayground.model.Problem;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -305,5 +308,20 @@ class TierSemanticsTest {
         assertEquals(Reach.ALLOWED, reach(policies, "x/a", "y/a", "80/TCP"));
         String text = explanation(policies, "x/a", "y/a", "80/TCP");
         assertTrue(text.contains("not evaluated"), text);
+    }
+
+    @Test
+    void an_empty_peer_fails_closed_accept_matches_nothing_and_deny_or_pass_deny_everything() {
+        String accept = cnp("accept-empty", "Admin", 5, X, "ingress: [{action: Accept, from: [{}]}]")
+                + cnp("deny-y", "Admin", 6, X, "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]");
+        assertEquals(Reach.DENIED, reach(accept, "y/a", "x/a", "80/TCP"), "the Accept matched nothing; the Deny decides");
+        assertTrue(explanation(accept, "y/a", "x/a", "80/TCP").contains("fails closed: it matches no traffic"));
+        String pass = cnp("pass-empty", "Admin", 5, X, "ingress: [{action: Pass, from: [{}, {namespaces: {}}], protocols: [{tcp: {destinationPort: {number: 80}}}]}]")
+                + ALLOW_ALL_INGRESS_IN_X;
+        assertEquals(Reach.DENIED, reach(pass, "z/b", "x/a", "81/UDP"), "Deny all: every peer, every port");
+        assertEquals(Reach.ALLOWED, reach(pass, "x/a", "z/b", "80/TCP"), "only the subject's ingress is denied");
+        List<String> warnings = Scenarios.warnings(CLUSTER + pass).stream().map(Problem::message).toList();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("this Pass rule is treated as denying all traffic")),
+                warnings.toString());
     }
 }

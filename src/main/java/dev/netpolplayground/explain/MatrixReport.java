@@ -291,6 +291,14 @@ public final class MatrixReport {
             if (reason.rule() > 0) {
                 r.put("rule", reason.rule());
             }
+            reason.tierRule().ifPresent(step -> {
+                r.put("tier", step.tier());
+                step.priority().ifPresent(priority -> r.put("priority", priority));
+                r.put("action", step.action());
+                if (!step.ruleName().isEmpty()) {
+                    r.put("ruleName", step.ruleName());
+                }
+            });
             r.put("message", reason.message());
             reasons.add(r);
         }

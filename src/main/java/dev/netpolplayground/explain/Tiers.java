@@ -45,13 +45,13 @@ final class Tiers {
                     + " matches this " + word + ", so " + next(tier.tier(), chain) + "."));
         } else {
             TierDecision.Hit hit = tier.hit().get();
-            reasons.add(new Reason("tier-" + hit.rule().action().name().toLowerCase(java.util.Locale.ROOT),
-                    hit.policy().id(), hit.rule().number(), name + " tier: " + hit.policy().label() + " "
+            reasons.add(Reason.ofRule("tier-" + hit.rule().action().name().toLowerCase(java.util.Locale.ROOT),
+                    hit.policy(), hit.rule(), name + " tier: " + hit.policy().label() + " "
                     + hit.rule().label() + " " + verb(hit.policy(), hit.rule().action()) + " it ("
                     + Explainer.describeRule(hit.rule().rule()) + ")" + consequence(tier.tier(), hit.rule().action(),
                     chain) + "."));
             for (TierDecision.Hit rival : tier.rivals()) {
-                reasons.add(new Reason("tier-rival", rival.policy().id(), rival.rule().number(), rival.policy().label()
+                reasons.add(Reason.ofRule("tier-rival", rival.policy(), rival.rule(), rival.policy().label()
                         + " " + rival.rule().label() + " matches too and " + verb(rival.policy(), rival.rule().action())
                         + " it: its order with '" + hit.policy().name() + "' is left to the network plugin ("
                         + whyUnordered(hit.policy(), rival.policy()) + "), " + (chain.reach() == Reach.UNDEFINED
@@ -60,7 +60,7 @@ final class Tiers {
             }
         }
         for (TierDecision.Checked checked : tier.checked()) {
-            reasons.add(new Reason("tier-rule-mismatch", checked.policy().id(), checked.rule().number(),
+            reasons.add(Reason.ofRule("tier-rule-mismatch", checked.policy(), checked.rule(),
                     checked.policy().label() + " " + checked.rule().label() + " does not match: "
                             + Explainer.ruleMissText(checked.miss()) + "."));
             if (notEvaluated(checked.miss())) {

@@ -118,6 +118,40 @@ class ApiTest {
     }
 
     @Test
+    void a_tier_reason_names_tier_priority_action_and_rule_and_an_undefined_cell_says_so() throws Exception {
+        String rival = """
+                apiVersion: policy.networking.k8s.io/v1alpha2
+                kind: ClusterNetworkPolicy
+                metadata: {name: %s}
+                spec:
+                  tier: Admin
+                  priority: 10
+                  subject: {namespaces: {}}
+                  ingress: [{name: %s, action: %s, from: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: web}}}}]}]
+                ---
+                """;
+        HttpResponse<String> response = server.post(Routes.API_EVALUATE + "?probes=5432/TCP", "application/yaml",
+                rival.formatted("guard", "no-web", "Deny") + SHOP);
+        JsonNode denied = cell(json(response), "shop/web", "shop/db", 5432, "TCP");
+        assertFalse(denied.get("allowed").asBoolean());
+        JsonNode reason = denied.get("ingress").get("reasons").get(0);
+        assertEquals("tier-deny", reason.get("code").asText(), reason.toString());
+        assertEquals("ClusterNetworkPolicy/guard", reason.get("policy").asText());
+        assertEquals("Admin", reason.get("tier").asText());
+        assertEquals(10, reason.get("priority").asInt());
+        assertEquals("Deny", reason.get("action").asText());
+        assertEquals(1, reason.get("rule").asInt());
+        assertEquals("no-web", reason.get("ruleName").asText());
+
+        response = server.post(Routes.API_EVALUATE + "?probes=5432/TCP", "application/yaml",
+                rival.formatted("guard", "no-web", "Deny") + rival.formatted("welcome", "yes-web", "Accept") + SHOP);
+        JsonNode undefined = cell(json(response), "shop/web", "shop/db", 5432, "TCP");
+        assertTrue(undefined.get("undefined").asBoolean(), undefined.toString());
+        assertFalse(undefined.get("allowed").asBoolean());
+        assertTrue(undefined.get("ingress").get("reasons").toString().contains("\"code\":\"tier-rival\""));
+    }
+
+    @Test
     void probes_and_external_addresses_come_from_the_query() throws Exception {
         HttpResponse<String> response = server.post(Routes.API_EVALUATE + "?probes=5432/TCP,53/udp&external=203.0.113.5,2001:db8::1",
                 "text/yaml", SHOP);

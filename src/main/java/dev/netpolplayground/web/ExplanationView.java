@@ -9,7 +9,7 @@ public record ExplanationView(String from, String to, List<Explanation> items, L
     public static final ExplanationView NONE = new ExplanationView("", "", List.of(), List.of());
 
     /** Lines {@code firstLine}… of the user's text that define one policy. */
-    public record Excerpt(String policy, int firstLine, String text) {
+    public record Excerpt(String kind, String policy, int firstLine, String text) {
     }
 
     public boolean present() {

@@ -384,12 +384,12 @@ final class Views {
         List<ExplanationView.Excerpt> excerpts = new ArrayList<>();
         for (Policy policy : matrix.scenario().policies()) {
             if (deciding.contains(policy.id()) && policy.source().firstLine() > 0) {
-                excerpts.add(excerpt(lines, policy.id(), policy.source()));
+                excerpts.add(excerpt(lines, "NetworkPolicy", policy.id(), policy.source()));
             }
         }
         for (ClusterPolicy policy : matrix.scenario().clusterPolicies()) {
             if (deciding.contains(policy.id()) && policy.source().firstLine() > 0) {
-                excerpts.add(excerpt(lines, policy.id(), policy.source()));
+                excerpts.add(excerpt(lines, policy.api().kind(), policy.name(), policy.source()));
             }
         }
         return new ExplanationView(matrix.endpoints().get(s).display(), matrix.endpoints().get(d).display(), items,
@@ -397,7 +397,7 @@ final class Views {
     }
 
     /** The policy's lines of the text as written, without the document separator that ends it. */
-    private static ExplanationView.Excerpt excerpt(String[] lines, String id, Source source) {
+    private static ExplanationView.Excerpt excerpt(String[] lines, String kind, String name, Source source) {
         int first = source.firstLine();
         int last = Math.min(lines.length, source.lastLine());
         StringBuilder excerpt = new StringBuilder();
@@ -407,6 +407,6 @@ final class Views {
             }
             excerpt.append(lines[line - 1]).append('\n');
         }
-        return new ExplanationView.Excerpt(id, first, excerpt.toString().stripTrailing());
+        return new ExplanationView.Excerpt(kind, name, first, excerpt.toString().stripTrailing());
     }
 }

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -226,6 +227,43 @@ class BrowserTest {
         cell(page, "shop/db to shop/web: allowed on every probe").click();
         assertThat(explanation.locator("h2")).hasText("shop/db → shop/web");
         assertThat(explanation).containsText("No policy selects shop/web for ingress");
+    }
+
+    @Test
+    void hovering_a_cluster_policy_highlights_the_cells_it_decides_and_a_cell_walks_the_tier_chain() throws Exception {
+        page.navigate(server.url("/?example=tiers-admin-guardrail"));
+        Locator card = page.locator("li.policy", new Page.LocatorOptions().setHasText("isolate-tenant-a"));
+        assertThat(page.locator("h3.tier-title").first()).hasText("Admin tier");
+
+        card.hover();
+        Locator lit = page.locator("table.matrix button.cell.hl");
+        assertThat(lit.first()).isVisible();
+        String all = String.valueOf(lit.evaluateAll("cells => cells.map(c => c.getAttribute('aria-label')).join(' | ')"));
+        assertTrue(all.contains("team-b/web to team-a/db"), all);
+        assertTrue(all.contains("team-b/web to team-a/web"), all);
+        assertFalse(all.contains("monitoring/prometheus to"), "monitoring is no tenant: the Deny does not decide it");
+        assertFalse(all.contains("to team-b/web"), "ingress to team-b is isolate-tenant-b's: " + all);
+        page.mouse().move(0, 0);
+        assertThat(lit).hasCount(0);
+
+        cell(page, "team-b/web to team-a/db: denied on every probe").click();
+        Locator explanation = page.locator("#explanation");
+        assertThat(explanation).containsText("Admin tier: ClusterNetworkPolicy 'isolate-tenant-a' (Admin, priority 10)"
+                + " ingress rule #1 'deny-other-tenants' denies it");
+        assertThat(explanation).containsText("kind: ClusterNetworkPolicy");
+
+        Files.createDirectories(SCREENSHOTS);
+        for (Shot shot : List.of(new Shot("tiers-desktop", 1400, 1000, ""), new Shot("tiers-narrow", 390, 844, ""))) {
+            Page sized = newPage(new Browser.NewContextOptions().setViewportSize(shot.width(), shot.height()));
+            sized.navigate(server.url("/?example=tiers-pass-to-namespace-owners"));
+            cell(sized, "monitoring/prometheus to team-a/db: allowed on every probe").click();
+            assertThat(sized.locator("#explanation")).containsText("accepts it");
+            sized.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(shot.name() + ".png"))
+                    .setFullPage(true));
+            if (shot.width() < 500) {
+                assertEquals(List.of(), overflowing(sized), shot.name() + ": elements past the right edge");
+            }
+        }
     }
 
     @Test

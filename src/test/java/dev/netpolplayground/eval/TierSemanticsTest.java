@@ -324,4 +324,46 @@ class TierSemanticsTest {
         assertTrue(warnings.stream().anyMatch(w -> w.contains("this Pass rule is treated as denying all traffic")),
                 warnings.toString());
     }
+
+    @Test
+    void a_named_port_is_looked_up_on_the_destination_pod_not_the_source() {
+        String pods = """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: n}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: eighty, namespace: n, labels: {app: eighty}}
+                spec: {containers: [{name: c, ports: [{name: web, containerPort: 80}]}]}
+                status: {podIP: 10.9.0.1}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: eighty-one, namespace: n, labels: {app: eighty-one}}
+                spec: {containers: [{name: c, ports: [{name: web, containerPort: 81}]}]}
+                status: {podIP: 10.9.0.2}
+                ---
+                """;
+        String egress = cnp("no-web-out", "Admin", 1, "{namespaces: {}}",
+                "egress: [{action: Deny, to: [{namespaces: {}}], protocols: [{destinationNamedPort: web}]}]");
+        Matrix out = Scenarios.evaluate(pods + egress, "80/TCP", "81/TCP");
+        int eighty = out.indexOf("n/eighty").orElseThrow();
+        int eightyOne = out.indexOf("n/eighty-one").orElseThrow();
+        assertEquals(Reach.ALLOWED, out.reach(eighty, eightyOne, 0), "'web' is 81 on the destination, not 80 as on the source");
+        assertEquals(Reach.DENIED, out.reach(eighty, eightyOne, 1));
+        assertEquals(Reach.DENIED, out.reach(eightyOne, eighty, 0));
+        assertEquals(Reach.ALLOWED, out.reach(eightyOne, eighty, 1));
+        String ingress = cnp("no-web-in", "Admin", 1, "{namespaces: {}}",
+                "ingress: [{action: Deny, from: [{namespaces: {}}], protocols: [{destinationNamedPort: web}]}]");
+        Matrix in = Scenarios.evaluate(pods + ingress, "80/TCP", "81/TCP");
+        assertEquals(Reach.ALLOWED, in.reach(eighty, eightyOne, 0), "for ingress the destination is the subject");
+        assertEquals(Reach.DENIED, in.reach(eighty, eightyOne, 1));
+        for (Matrix matrix : java.util.List.of(out, in)) {
+            for (int p = 0; p < 2; p++) {
+                assertEquals(matrix.verdict(eighty, eightyOne, p).reach(), matrix.reach(eighty, eightyOne, p));
+                assertEquals(matrix.verdict(eightyOne, eighty, p).reach(), matrix.reach(eightyOne, eighty, p));
+            }
+        }
+    }
 }

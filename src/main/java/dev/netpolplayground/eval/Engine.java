@@ -277,12 +277,13 @@ final class Engine {
         deadline.check();
         long[] remaining = reaching.clone();
         for (TierRule rule : policy.rules(direction)) {
-            long[] taken = ruleMatches(rule.rule(), direction, subject, probe);
+            if (Bits.isEmpty(remaining)) {
+                return;
+            }
+            long[] taken = takenFrom(remaining, rule.rule(), direction, subject, probe);
             if (taken == null) {
                 continue;
             }
-            taken = taken.clone();
-            Bits.andInto(taken, remaining);
             long[] into = switch (rule.action()) {
                 case ACCEPT -> accept;
                 case DENY -> deny;
@@ -292,6 +293,27 @@ final class Engine {
             Bits.orInto(matched, taken);
             Bits.andNotInto(remaining, taken);
         }
+    }
+
+    /** The peers among {@code remaining} that a rule matches on the probe, in a new row (null = none). */
+    private long[] takenFrom(long[] remaining, Rule rule, Direction direction, Endpoint subject, int probe) {
+        long[] taken;
+        if (direction == Direction.EGRESS) {
+            long[] ports = destinationPorts(rule)[probe];
+            if (ports == null) {
+                return null;
+            }
+            taken = remaining.clone();
+            Bits.andInto(taken, ports);
+        } else {
+            Probe tried = probes.get(probe);
+            if (rule.ports().stream().noneMatch(port -> port.matches(tried, subject))) {
+                return null;
+            }
+            taken = remaining.clone();
+        }
+        Bits.andInto(taken, ruleRow(rule));
+        return taken;
     }
 
     /** The peers a rule matches on the probe, peers and ports both (null = none). */

@@ -10,6 +10,7 @@ import dev.netpolplayground.parse.Parsed;
 import dev.netpolplayground.parse.ScenarioParser;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public final class Grader {
         if (alone instanceof Parsed.Failed) {
             return new Grade(List.of(), ((Parsed.Failed) alone).errors(),
                     Optional.of(((Parsed.Failed) alone).refusal()), List.of(),
-                    Optional.empty(), Optional.empty(), 0);
+                    Optional.empty(), Optional.empty(), 0, 0);
         }
         Parsed.Ok ok = (Parsed.Ok) alone;
         List<Problem> notPolicies = new ArrayList<>();
@@ -54,7 +55,7 @@ public final class Grader {
                 0, 0, "")));
         if (!notPolicies.isEmpty()) {
             return new Grade(List.of(), notPolicies, Optional.of(Parsed.Refusal.INVALID), List.of(), Optional.empty(),
-                    Optional.empty(), 0);
+                    Optional.empty(), 0, 0);
         }
         int answerLines = answer.split("\n", -1).length;
         Analysis.Result result = analysis.run(new Analysis.Request(answer + "\n---\n" + exercise.cluster(),
@@ -62,7 +63,7 @@ public final class Grader {
         if (result instanceof Analysis.Invalid) {
             return new Grade(List.of(), ((Analysis.Invalid) result).errors(),
                     Optional.of(((Analysis.Invalid) result).refusal()),
-                    List.of(), Optional.empty(), Optional.empty(), 0);
+                    List.of(), Optional.empty(), Optional.empty(), 0, 0);
         }
         Analysis.Success success = (Analysis.Success) result;
         List<Problem> warnings = success.warnings().stream().filter(w -> w.line() <= answerLines)
@@ -72,6 +73,7 @@ public final class Grader {
         List<Grade.Difference> differing = new ArrayList<>();
         long graded = 0;
         List<Endpoint> endpoints = matrix.endpoints();
+        BitSet gradedPairs = new BitSet();
         for (int p = 0; p < matrix.probes().size(); p++) {
             for (int s = 0; s < endpoints.size(); s++) {
                 for (int d = 0; d < endpoints.size(); d++) {
@@ -79,6 +81,7 @@ public final class Grader {
                         continue;
                     }
                     graded++;
+                    gradedPairs.set(s * endpoints.size() + d);
                     boolean expected = target.expected(s, d, p);
                     Reach actual = matrix.reach(s, d, p);
                     if (actual != (expected ? Reach.ALLOWED : Reach.DENIED)) {
@@ -88,7 +91,8 @@ public final class Grader {
                 }
             }
         }
-        return new Grade(differing, List.of(), Optional.empty(), warnings, Optional.of(matrix), Optional.of(target), graded);
+        return new Grade(differing, List.of(), Optional.empty(), warnings, Optional.of(matrix), Optional.of(target), graded,
+                gradedPairs.cardinality());
     }
 
     /** The exercise's cluster with no policies, and the goal laid over it (for showing it to students). */

@@ -55,7 +55,7 @@ final class ExerciseController {
 
     void catalog(Context ctx) {
         List<CatalogView.Card> cards = catalog.all().stream().map(e -> new CatalogView.Card(e.id(),
-                Routes.exercise(e.id()), e.title(), e.level(), summary(e.brief()))).toList();
+                Routes.exercise(e.id()), e.title(), e.level(), Markdown.summary(e.brief()))).toList();
         templates.render(ctx, "exercises/catalog.jte", new CatalogView(cards));
     }
 
@@ -105,7 +105,7 @@ final class ExerciseController {
         MatrixView goalView = Views.matrix(goal.cluster(), PlaygroundForm.of("", "", ""), goalCells(goal.target()));
         templates.render(ctx, "exercises/exercise.jte", new ExerciseView(exercise.id(), found.get().base(),
                 exercise.title(), exercise.level(), Markdown.html(exercise.brief()), exercise.cluster(), answer,
-                goalView, exercise.hints(), check, found.get().teacherMade()));
+                goalView, exercise.hints().stream().map(Markdown::html).toList(), check, found.get().teacherMade()));
     }
 
     private void checkFragment(Context ctx, Optional<Found> found) {
@@ -137,8 +137,7 @@ final class ExerciseController {
         }
         Matrix matrix = grade.matrix().orElseThrow();
         MatrixView view = Views.matrix(matrix, form, checkedCells(matrix, grade.target().orElseThrow()));
-        String headline = grade.solved() ? "Solved: all " + grade.graded() + " cells match the goal"
-                : grade.differing().size() + " of " + grade.graded() + " cells differ from the goal";
+        String headline = grade.summary();
         return new CheckView(true, grade.solved(), exercise.id(), base, headline, List.of(), view,
                 ProblemView.of(grade.warnings()), grade.solved() ? Markdown.html(exercise.debrief()) : "");
     }
@@ -176,16 +175,6 @@ final class ExerciseController {
         ctx.status(HttpStatus.NOT_FOUND);
         templates.render(ctx, "errors/page.jte", new ErrorView("Exercise not found",
                 "There is no exercise at this address. The catalog lists the built-in ones."));
-    }
-
-    private static String summary(String brief) {
-        for (String line : brief.split("\n")) {
-            String text = line.replaceAll("^[#>*\\-\\s]+", "").replace("**", "").replace("`", "").strip();
-            if (!text.isEmpty()) {
-                return text.length() > 160 ? text.substring(0, 157) + "..." : text;
-            }
-        }
-        return "";
     }
 
     void apiList(Context ctx) {

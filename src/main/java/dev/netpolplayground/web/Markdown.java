@@ -1,8 +1,13 @@
 package dev.netpolplayground.web;
 
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
@@ -37,6 +42,45 @@ final class Markdown {
             return "<pre>" + escape(markdown) + "</pre>";
         }
         return RENDERER.render(document);
+    }
+
+    /**
+     * One line for a card: the first sentence of the first paragraph (headings skipped), as plain
+     * text, at most 160 characters.
+     */
+    static String summary(String markdown) {
+        Node document = PARSER.parse(markdown);
+        if (Shape.of(document).depth() > MAX_NESTING) {
+            return "";
+        }
+        for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            if (block instanceof Paragraph) {
+                StringBuilder text = new StringBuilder();
+                plainText(block, text);
+                String paragraph = text.toString().replaceAll("\\s+", " ").strip();
+                Matcher end = SENTENCE_END.matcher(paragraph);
+                String sentence = end.find() ? paragraph.substring(0, end.start() + 1) : paragraph;
+                return sentence.length() > 160 ? sentence.substring(0, 157) + "..." : sentence;
+            }
+        }
+        return "";
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:](?=\\s|$)");
+
+    /** The literal text under {@code node}, in order; the paragraph is at most {@link #MAX_NESTING} deep. */
+    private static void plainText(Node node, StringBuilder text) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Text) {
+                text.append(((Text) child).getLiteral());
+            } else if (child instanceof Code) {
+                text.append(((Code) child).getLiteral());
+            } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                text.append(' ');
+            } else {
+                plainText(child, text);
+            }
+        }
     }
 
     /** Why this text cannot be stored as an exercise's Markdown, or empty when it can. */

@@ -51,7 +51,7 @@ class ExerciseBrowserTest {
 
             type(page, Scenarios.resource("exercises/lock-one-app/wrong.yaml"));
             page.locator("button:has-text('Check')").click();
-            assertThat(page.locator(".check-result > h2")).containsText("cells differ from the goal");
+            assertThat(page.locator(".check-result > h2")).containsText("differ from the goal");
             assertThat(page.locator("#check button.cell.differs").first()).isVisible();
             page.locator("#check button.cell.differs").first().click();
             assertThat(page.locator("#explanation")).containsText("NetworkPolicy 'library/catalog-deny-all'");

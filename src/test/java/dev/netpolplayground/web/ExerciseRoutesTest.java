@@ -64,6 +64,24 @@ class ExerciseRoutesTest {
     }
 
     @Test
+    void every_catalog_card_has_its_own_one_line_summary_from_the_brief() {
+        String html = server.get(Routes.EXERCISES).body();
+        List<String> summaries = java.util.regex.Pattern.compile("<p>([^<]*)</p>").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+        assertTrue(summaries.size() >= Catalog.load().all().size(), summaries.toString());
+        assertFalse(summaries.contains("Goal"), "a heading is no summary: " + summaries);
+        assertEquals(summaries.size(), summaries.stream().distinct().count(), summaries.toString());
+        assertTrue(html.contains("See that NetworkPolicies are allow-lists that add up:"), html);
+    }
+
+    @Test
+    void hints_are_rendered_from_their_markdown() {
+        String html = server.get(Routes.exercise("default-deny-one-door")).body();
+        assertTrue(html.contains("<code>podSelector: {}</code>"), html);
+        assertFalse(html.contains("`podSelector: {}`"), "no raw Markdown");
+    }
+
+    @Test
     void exercise_page_shows_brief_cluster_editor_goal_and_hints() {
         HttpResponse<String> page = server.get(Routes.exercise(first.id()));
         assertEquals(200, page.statusCode());
@@ -78,7 +96,7 @@ class ExerciseRoutesTest {
     @Test
     void checking_a_wrong_answer_counts_and_marks_the_differing_cells() {
         String html = postForm(Routes.exercise(first.id()) + "/check", List.of(Map.entry(Ids.FIELD_TEXT, wrong()))).body();
-        assertTrue(html.matches("(?s).*\\d+ of \\d+ cells differ from the goal.*"), html);
+        assertTrue(html.matches("(?s).*\\d+ of \\d+ pairs? differs? from the goal.*"), html);
         assertTrue(html.contains("differs"), "marked cells");
         assertFalse(html.contains("data-solved=\""));
     }
@@ -167,7 +185,7 @@ class ExerciseRoutesTest {
         String check = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, answer))).body();
         assertTrue(check.contains("Solved: all"), check);
         String empty = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, ""))).body();
-        assertTrue(empty.contains("1 of 2 cells differ"), empty);
+        assertTrue(empty.contains("1 of 2 pairs differ"), empty);
     }
 
     @Test
@@ -198,7 +216,7 @@ class ExerciseRoutesTest {
                 """;
         HttpResponse<String> check = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, answer)));
         assertEquals(200, check.statusCode(), check.body());
-        assertTrue(check.body().contains("1 of 4 cells differ"), check.body());
+        assertTrue(check.body().contains("1 of 2 pairs differ from the goal (on "), check.body());
     }
 
     @Test

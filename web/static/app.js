@@ -266,6 +266,9 @@
     markProblems();
     setUpMatrixKeys();
     document.querySelectorAll("[data-copy-link]").forEach(function (button) { button.hidden = false; });
+    document.querySelectorAll("[data-absolute-link]").forEach(function (link) {
+      link.textContent = new URL(link.getAttribute("href"), location.href).href;
+    });
   }
 
   document.addEventListener("click", function (event) {

@@ -67,6 +67,18 @@ final class ExerciseController {
         page(ctx, teacherMade(ctx), false);
     }
 
+    /** GET /x/{id}/created: the handout link with Copy, and a preview of what students get. */
+    void teacherCreated(Context ctx) {
+        Optional<Found> found = teacherMade(ctx);
+        if (found.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        Exercise exercise = found.get().exercise();
+        templates.render(ctx, "exercises/created.jte", new CreatedView(found.get().base(), exercise.title(),
+                exercise.level(), Markdown.html(exercise.brief())));
+    }
+
     /** POST to the page itself: the no-JavaScript Check. */
     void builtInSubmit(Context ctx) {
         page(ctx, builtIn(ctx), true);

@@ -23,6 +23,9 @@ import java.util.Set;
 final class MakeExerciseController {
     private static final String FIELD_TITLE = "title";
     private static final String FIELD_BRIEF = "brief";
+    private static final String FIELD_LEVEL = "level";
+    /** The levels of the catalog, in the order the form offers them. */
+    static final List<String> LEVELS = List.of("beginner", "intermediate", "advanced");
     /** The title field's own maxlength: what a browser lets a teacher type. */
     static final int MAX_TITLE = 120;
     /** The most goal cells an exercise may have: 50 endpoints on 4 probes. */
@@ -61,7 +64,8 @@ final class MakeExerciseController {
                 allowed.add(s + ":" + d + ":" + p);
             }
         });
-        templates.render(ctx, "exercises/make.jte", view(form, matrix, "", "", Set.of(), allowed, List.of()));
+        templates.render(ctx, "exercises/make.jte", view(form, matrix, titleLine(form.text()), "", "intermediate",
+                Set.of(), allowed, List.of()));
     }
 
     /** POST /make-exercise/create: store it and go to its page. */
@@ -69,6 +73,7 @@ final class MakeExerciseController {
         PlaygroundForm form = PlaygroundForm.from(ctx);
         String title = valueOr(ctx.formParam(FIELD_TITLE), "").strip();
         String brief = valueOr(ctx.formParam(FIELD_BRIEF), "");
+        String level = valueOr(ctx.formParam(FIELD_LEVEL), "intermediate");
         Set<String> starter = new HashSet<>(ctx.formParams(FIELD_STARTER));
         Set<String> allowed = new HashSet<>(ctx.formParams(FIELD_GOAL));
         Analysis.Result result = analysis.run(new Analysis.Request(form.text(), form.probes(), form.externals()),
@@ -91,9 +96,13 @@ final class MakeExerciseController {
             problems.add("Keep the title to " + MAX_TITLE + " characters; it has " + title.length() + ".");
         }
         Markdown.problem("brief", brief).ifPresent(problems::add);
+        if (!LEVELS.contains(level)) {
+            problems.add("Choose the level: " + String.join(", ", LEVELS) + ".");
+            level = "intermediate";
+        }
         if (!problems.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            templates.render(ctx, "exercises/make.jte", view(form, matrix, title, brief, starter, allowed,
+            templates.render(ctx, "exercises/make.jte", view(form, matrix, title, brief, level, starter, allowed,
                     problems.stream().map(p -> new ProblemView(p, 0, 0, "")).toList()));
             return;
         }
@@ -104,18 +113,18 @@ final class MakeExerciseController {
             }
         }
         Exercise.Goal goal = ExerciseMaker.goal(matrix, allowed);
-        String id = store.save(StoredScenario.exercise(json(title, brief, split.cluster(), starterText.toString(),
+        String id = store.save(StoredScenario.exercise(json(title, level, brief, split.cluster(), starterText.toString(),
                 form.probes(), form.externals(), goal), "", ""));
-        ctx.redirect(Routes.teacherExercise(id), HttpStatus.SEE_OTHER);
+        ctx.redirect(Routes.teacherCreated(id), HttpStatus.SEE_OTHER);
     }
 
     /** The exercise file, written as JSON (which the YAML exercise reader reads as it is). */
-    private static String json(String title, String brief, String cluster, String starter, String probes,
+    private static String json(String title, String level, String brief, String cluster, String starter, String probes,
                                String externals, Exercise.Goal goal) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", "teacher-made");
         out.put("title", title);
-        out.put("level", "intermediate");
+        out.put("level", level);
         out.put("brief", brief);
         out.put("cluster", cluster);
         out.put("starter", starter);
@@ -166,7 +175,19 @@ final class MakeExerciseController {
         return true;
     }
 
-    private static MakeExerciseView view(PlaygroundForm form, Matrix matrix, String title, String brief,
+    /** The scenario's "# title:" comment (as the examples have), to start the exercise's title from. */
+    static String titleLine(String text) {
+        for (String line : text.split("\n", 50)) {
+            String body = line.strip();
+            if (body.startsWith("#") && body.substring(1).strip().startsWith("title:")) {
+                String title = body.substring(1).strip().substring("title:".length()).strip();
+                return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE);
+            }
+        }
+        return "";
+    }
+
+    private static MakeExerciseView view(PlaygroundForm form, Matrix matrix, String title, String brief, String level,
                                          Set<String> starter, Set<String> allowed, List<ProblemView> problems) {
         List<MakeExerciseView.PolicyChoice> policies = new ArrayList<>();
         for (int i = 0; i < matrix.scenario().policies().size(); i++) {
@@ -192,7 +213,8 @@ final class MakeExerciseController {
             tables.add(new MakeExerciseView.GoalTable(matrix.probes().get(p).toString(),
                     endpoints.stream().map(Endpoint::id).toList(), rows));
         }
-        return new MakeExerciseView(form.text(), form.probes(), form.externals(), title, brief, policies, tables,
+        return new MakeExerciseView(form.text(), form.probes(), form.externals(), title, brief,
+                LEVELS.stream().map(l -> new MakeExerciseView.Level(l, l.equals(level))).toList(), policies, tables,
                 problems);
     }
 

@@ -7,7 +7,12 @@ import java.util.List;
  * with, and the goal — the current matrix, one checkbox per cell, editable.
  */
 public record MakeExerciseView(String text, String probes, String externals, String title, String brief,
-                               List<PolicyChoice> policies, List<GoalTable> goal, List<ProblemView> problems) {
+                               List<Level> levels, List<PolicyChoice> policies, List<GoalTable> goal,
+                               List<ProblemView> problems) {
+
+    /** One choice of the level select. */
+    public record Level(String name, boolean selected) {
+    }
 
     public record PolicyChoice(int index, String id, boolean starter) {
     }

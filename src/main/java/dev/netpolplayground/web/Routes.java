@@ -20,6 +20,8 @@ public final class Routes {
     public static final String CREATE_EXERCISE = "/make-exercise/create";
     public static final String TEACHER_EXERCISE = "/x/{id}";
     public static final String TEACHER_CHECK = "/x/{id}/check";
+    /** What the teacher sees once: the handout link to copy, and the exercise as students will get it. */
+    public static final String TEACHER_CREATED = "/x/{id}/created";
     public static final String TEACHER_EXPLAIN = "/x/{id}/explain";
     /** Every API route starts so; its errors are JSON. */
     public static final String API_PREFIX = "/api/";
@@ -38,6 +40,10 @@ public final class Routes {
 
     public static String exercise(String id) {
         return "/exercises/" + id;
+    }
+
+    public static String teacherCreated(String id) {
+        return "/x/" + id + "/created";
     }
 
     public static String teacherExercise(String id) {

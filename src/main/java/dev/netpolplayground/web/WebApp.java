@@ -223,6 +223,7 @@ public final class WebApp {
             config.routes.get(Routes.TEACHER_EXERCISE, gate.around(exercises::teacherPage));
             config.routes.post(Routes.TEACHER_EXERCISE, gate.around(exercises::teacherSubmit));
             config.routes.post(Routes.TEACHER_CHECK, gate.around(exercises::teacherCheck));
+            config.routes.get(Routes.TEACHER_CREATED, gate.around(exercises::teacherCreated));
             config.routes.post(Routes.TEACHER_EXPLAIN, gate.around(exercises::teacherExplain));
 
             config.routes.post(Routes.API_EVALUATE, gate.around(api::evaluate));

@@ -68,4 +68,25 @@ class ExerciseBrowserTest {
             assertThat(page.locator(".card[data-exercise-id='named-ports'] [data-progress]")).isHidden();
         }
     }
+
+    @Test
+    void a_teacher_makes_an_exercise_gets_the_handout_link_and_the_student_page_has_no_empty_result_box() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(server.url("/?example=tiers-admin-guardrail"));
+            page.locator("button:has-text('Make an exercise')").click();
+            assertThat(page.locator("input[name=title]")).hasValue("Tiers: an admin guardrail a namespace cannot override");
+            page.locator("select[name=level]").selectOption("advanced");
+            page.locator("button:has-text('Create the exercise')").click();
+
+            assertThat(page.locator("h1")).hasText("Your exercise is ready");
+            String shown = page.locator("[data-link]").textContent();
+            org.junit.jupiter.api.Assertions.assertTrue(shown.startsWith(server.url("/x/")), shown);
+            assertThat(page.locator("[data-copy-link]")).isVisible();
+
+            page.locator("a:has-text('Open it as a student would')").click();
+            assertThat(page.locator(".level")).hasText("advanced");
+            assertThat(page.locator("#check")).isHidden();
+        }
+    }
 }

@@ -174,12 +174,19 @@ class ExerciseRoutesTest {
                 Map.entry(Ids.FIELD_TEXT, scenario), Map.entry("title", "Lock the web"),
                 Map.entry("brief", "Only **web** is locked."), Map.entry("goal", "1:0:0")));
         assertEquals(303, created.statusCode(), created.body());
-        String link = created.headers().firstValue("Location").orElseThrow();
-        assertTrue(link.startsWith("/x/"));
+        String handout = created.headers().firstValue("Location").orElseThrow();
+        assertTrue(handout.matches("/x/[^/]+/created"), handout);
+        String link = handout.substring(0, handout.length() - "/created".length());
+        String ready = server.get(handout).body();
+        assertTrue(ready.contains("Your exercise is ready"), ready);
+        assertTrue(ready.contains("href=\"" + link + "\" data-link"), "the handout link, for the Copy button");
+        assertTrue(ready.contains("data-copy-link"));
+        assertTrue(ready.contains("Lock the web") && ready.contains("<strong>web</strong>"), "a preview of the brief");
         String page = server.get(link).body();
         assertTrue(page.contains("Lock the web"));
         assertTrue(page.contains("<strong>web</strong>"), "brief rendered as Markdown");
         assertFalse(page.contains("lock-web"), "the policy students must write is not handed out");
+        assertTrue(page.contains("level-intermediate"), "the default level");
         String answer = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: mine, namespace: shop}\n"
                 + "spec: {podSelector: {matchLabels: {app: web}}}\n";
         String check = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, answer))).body();
@@ -205,7 +212,7 @@ class ExerciseRoutesTest {
                 Map.entry(Ids.FIELD_TEXT, scenario), Map.entry("title", "Open web"), Map.entry("goal", "0:1:0"),
                 Map.entry("goal", "1:0:0")));
         assertEquals(303, created.statusCode(), created.body());
-        String link = created.headers().firstValue("Location").orElseThrow();
+        String link = created.headers().firstValue("Location").orElseThrow().replace("/created", "");
         String answer = """
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
@@ -217,6 +224,23 @@ class ExerciseRoutesTest {
         HttpResponse<String> check = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, answer)));
         assertEquals(200, check.statusCode(), check.body());
         assertTrue(check.body().contains("1 of 2 pairs differ from the goal (on "), check.body());
+    }
+
+    @Test
+    void the_teacher_chooses_the_level_and_the_title_starts_from_the_scenarios_title_line() {
+        String scenario = "# title: Lock the shop\napiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\n"
+                + "apiVersion: v1\nkind: Pod\nmetadata: {name: b}\n";
+        String form = postForm(Routes.MAKE_EXERCISE, List.of(Map.entry(Ids.FIELD_TEXT, scenario))).body();
+        assertTrue(form.contains("name=\"title\" value=\"Lock the shop\""), form);
+        assertTrue(form.contains("<option value=\"advanced\">advanced</option>"), form);
+        HttpResponse<String> created = postForm(Routes.CREATE_EXERCISE, List.of(Map.entry(Ids.FIELD_TEXT, scenario),
+                Map.entry("title", "Lock the shop"), Map.entry("level", "advanced")));
+        String link = created.headers().firstValue("Location").orElseThrow().replace("/created", "");
+        assertTrue(server.get(link).body().contains("level-advanced"));
+        HttpResponse<String> refused = postForm(Routes.CREATE_EXERCISE, List.of(Map.entry(Ids.FIELD_TEXT, scenario),
+                Map.entry("title", "Lock the shop"), Map.entry("level", "expert")));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("Choose the level: beginner, intermediate, advanced."), refused.body());
     }
 
     @Test

@@ -88,14 +88,17 @@ public final class ExerciseMaker {
     /**
      * The goal as the smaller list: a default of whichever verdict is more common, and one
      * expectation per cell that differs from it. Loopback and outside-to-outside cells are not graded.
+     * When the teacher leaves cells out, nothing is graded by default and every graded cell is listed.
+     *
+     * @param ungradedCells "from:to:probe" of the cells the teacher leaves out of the grading
      */
-    public static Exercise.Goal goal(Matrix matrix, Set<String> allowedCells) {
+    public static Exercise.Goal goal(Matrix matrix, Set<String> allowedCells, Set<String> ungradedCells) {
         List<int[]> cells = new ArrayList<>();
         int allowed = 0;
         for (int p = 0; p < matrix.probes().size(); p++) {
             for (int s = 0; s < matrix.endpoints().size(); s++) {
                 for (int d = 0; d < matrix.endpoints().size(); d++) {
-                    if (s != d && matrix.applicable(s, d)) {
+                    if (s != d && matrix.applicable(s, d) && !ungradedCells.contains(s + ":" + d + ":" + p)) {
                         cells.add(new int[] {s, d, p});
                         allowed += allowedCells.contains(s + ":" + d + ":" + p) ? 1 : 0;
                     }
@@ -103,15 +106,27 @@ public final class ExerciseMaker {
             }
         }
         boolean mostlyAllowed = allowed * 2 >= cells.size();
+        boolean listAll = cells.size() < gradable(matrix);
         List<Exercise.Expectation> expectations = new ArrayList<>();
         for (int[] cell : cells) {
             boolean isAllowed = allowedCells.contains(cell[0] + ":" + cell[1] + ":" + cell[2]);
-            if (isAllowed != mostlyAllowed) {
+            if (listAll || isAllowed != mostlyAllowed) {
                 Probe probe = matrix.probes().get(cell[2]);
                 expectations.add(new Exercise.Expectation(matrix.endpoints().get(cell[0]).id(),
                         matrix.endpoints().get(cell[1]).id(), List.of(probe), isAllowed));
             }
         }
-        return new Exercise.Goal(mostlyAllowed ? Exercise.Default.ALLOWED : Exercise.Default.DENIED, expectations);
+        return new Exercise.Goal(listAll ? Exercise.Default.UNSPECIFIED
+                : mostlyAllowed ? Exercise.Default.ALLOWED : Exercise.Default.DENIED, expectations);
+    }
+
+    private static long gradable(Matrix matrix) {
+        long cells = 0;
+        for (int s = 0; s < matrix.endpoints().size(); s++) {
+            for (int d = 0; d < matrix.endpoints().size(); d++) {
+                cells += s != d && matrix.applicable(s, d) ? 1 : 0;
+            }
+        }
+        return cells * matrix.probes().size();
     }
 }

@@ -32,6 +32,7 @@ final class MakeExerciseController {
     static final long MAX_CELLS = 10_000;
     private static final String FIELD_STARTER = "starter";
     private static final String FIELD_GOAL = "goal";
+    private static final String FIELD_UNGRADED = "ungraded";
 
     private final Analysis analysis;
     private final ScenarioStore store;
@@ -65,7 +66,7 @@ final class MakeExerciseController {
             }
         });
         templates.render(ctx, "exercises/make.jte", view(form, matrix, titleLine(form.text()), "", "intermediate",
-                Set.of(), allowed, List.of()));
+                Set.of(), allowed, Set.of(), List.of()));
     }
 
     /** POST /make-exercise/create: store it and go to its page. */
@@ -76,6 +77,7 @@ final class MakeExerciseController {
         String level = valueOr(ctx.formParam(FIELD_LEVEL), "intermediate");
         Set<String> starter = new HashSet<>(ctx.formParams(FIELD_STARTER));
         Set<String> allowed = new HashSet<>(ctx.formParams(FIELD_GOAL));
+        Set<String> ungraded = new HashSet<>(ctx.formParams(FIELD_UNGRADED));
         Analysis.Result result = analysis.run(new Analysis.Request(form.text(), form.probes(), form.externals()),
                 ClientWatch.of(ctx));
         if (!(result instanceof Analysis.Success)) {
@@ -102,7 +104,7 @@ final class MakeExerciseController {
         }
         if (!problems.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            templates.render(ctx, "exercises/make.jte", view(form, matrix, title, brief, level, starter, allowed,
+            templates.render(ctx, "exercises/make.jte", view(form, matrix, title, brief, level, starter, allowed, ungraded,
                     problems.stream().map(p -> new ProblemView(p, 0, 0, "")).toList()));
             return;
         }
@@ -112,7 +114,7 @@ final class MakeExerciseController {
                 starterText.append(starterText.length() == 0 ? "" : "---\n").append(split.policies().get(i));
             }
         }
-        Exercise.Goal goal = ExerciseMaker.goal(matrix, allowed);
+        Exercise.Goal goal = ExerciseMaker.goal(matrix, allowed, ungraded);
         String id = store.save(StoredScenario.exercise(json(title, level, brief, split.cluster(), starterText.toString(),
                 form.probes(), form.externals(), goal), "", ""));
         ctx.redirect(Routes.teacherCreated(id), HttpStatus.SEE_OTHER);
@@ -188,7 +190,8 @@ final class MakeExerciseController {
     }
 
     private static MakeExerciseView view(PlaygroundForm form, Matrix matrix, String title, String brief, String level,
-                                         Set<String> starter, Set<String> allowed, List<ProblemView> problems) {
+                                         Set<String> starter, Set<String> allowed, Set<String> ungraded,
+                                         List<ProblemView> problems) {
         List<MakeExerciseView.PolicyChoice> policies = new ArrayList<>();
         for (int i = 0; i < matrix.scenario().policies().size(); i++) {
             policies.add(new MakeExerciseView.PolicyChoice(i, matrix.scenario().policies().get(i).id(),
@@ -203,10 +206,11 @@ final class MakeExerciseController {
                 for (int d = 0; d < endpoints.size(); d++) {
                     String value = s + ":" + d + ":" + p;
                     String label = endpoints.get(s).display() + " to " + endpoints.get(d).display() + " on "
-                            + matrix.probes().get(p) + " must be allowed";
+                            + matrix.probes().get(p);
                     cells.add(s != d && matrix.applicable(s, d)
-                            ? new MakeExerciseView.GoalCell(value, allowed.contains(value), label)
-                            : new MakeExerciseView.GoalCell("", false, ""));
+                            ? new MakeExerciseView.GoalCell(value, allowed.contains(value), ungraded.contains(value),
+                            label)
+                            : new MakeExerciseView.GoalCell("", false, false, ""));
                 }
                 rows.add(new MakeExerciseView.GoalRow(endpoints.get(s).id(), cells));
             }

@@ -24,8 +24,12 @@ public record MakeExerciseView(String text, String probes, String externals, Str
     public record GoalRow(String label, List<GoalCell> cells) {
     }
 
-    /** @param value "from:to:probe" indexes, or empty for a cell that is not graded (loopback, outside pairs) */
-    public record GoalCell(String value, boolean allowed, String label) {
+    /**
+     * @param value    "from:to:probe" indexes, or empty for a cell that cannot be graded (loopback, outside pairs)
+     * @param ungraded the teacher leaves this cell out of the goal
+     * @param label    "shop/web to shop/db on 80/TCP"
+     */
+    public record GoalCell(String value, boolean allowed, boolean ungraded, String label) {
         public boolean gradable() {
             return !value.isEmpty();
         }

@@ -77,6 +77,9 @@ class ExerciseBrowserTest {
             page.locator("button:has-text('Make an exercise')").click();
             assertThat(page.locator("input[name=title]")).hasValue("Tiers: an admin guardrail a namespace cannot override");
             page.locator("select[name=level]").selectOption("advanced");
+            page.locator("input[name=ungraded][value='0:1:0']").check();
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
+                    "make-exercise.png")).setFullPage(true));
             page.locator("button:has-text('Create the exercise')").click();
 
             assertThat(page.locator("h1")).hasText("Your exercise is ready");

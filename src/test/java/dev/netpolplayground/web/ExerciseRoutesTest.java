@@ -244,6 +244,24 @@ class ExerciseRoutesTest {
     }
 
     @Test
+    void cells_the_teacher_leaves_out_are_not_graded_and_show_as_not_graded() {
+        String scenario = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n";
+        String form = postForm(Routes.MAKE_EXERCISE, List.of(Map.entry(Ids.FIELD_TEXT, scenario))).body();
+        assertTrue(form.contains("name=\"ungraded\" value=\"0:1:0\""), form);
+        HttpResponse<String> created = postForm(Routes.CREATE_EXERCISE, List.of(Map.entry(Ids.FIELD_TEXT, scenario),
+                Map.entry("title", "Only one way"), Map.entry("goal", "0:1:0"), Map.entry("ungraded", "1:0:0")));
+        String link = created.headers().firstValue("Location").orElseThrow().replace("/created", "");
+        String page = server.get(link).body();
+        assertTrue(page.contains("default/b to default/a: not graded"), page);
+        String denyAll = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: d}\n"
+                + "spec: {podSelector: {}, policyTypes: [Ingress]}\n";
+        String check = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, denyAll))).body();
+        assertTrue(check.contains("1 of 1 pair differs from the goal"), "only a → b is graded: " + check);
+        String open = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, ""))).body();
+        assertTrue(open.contains("Solved: all 1 pair matches the goal"), open);
+    }
+
+    @Test
     void markdown_in_a_brief_cannot_run_script() {
         String scenario = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n";
         HttpResponse<String> created = postForm(Routes.CREATE_EXERCISE, List.of(

@@ -45,13 +45,40 @@ final class ExerciseController {
         return catalog.find(ctx.pathParam("id")).map(e -> new Found(e, Routes.exercise(e.id()), false));
     }
 
+    /**
+     * A teacher-made exercise, read once: its id is derived from its content and never reused, so
+     * the compiled exercise stays true for as long as it is remembered.
+     */
     private Optional<Found> teacherMade(Context ctx) {
         String id = ctx.pathParam("id");
-        return store.find(id).filter(s -> s.kind() == StoredScenario.Kind.EXERCISE)
+        Exercise known;
+        synchronized (compiled) {
+            known = compiled.get(id);
+        }
+        Optional<Exercise> exercise = known != null ? Optional.of(known)
+                : store.find(id).filter(s -> s.kind() == StoredScenario.Kind.EXERCISE)
                 .map(s -> new ExerciseParser().parse(s.text()))
                 .filter(r -> r instanceof ExerciseParser.Ok)
-                .map(r -> new Found(((ExerciseParser.Ok) r).exercise(), Routes.teacherExercise(id), true));
+                .map(r -> ((ExerciseParser.Ok) r).exercise());
+        exercise.ifPresent(e -> {
+            synchronized (compiled) {
+                compiled.put(id, e);
+            }
+        });
+        return exercise.map(e -> new Found(e, Routes.teacherExercise(id), true));
     }
+
+    /**
+     * The teacher-made exercises read most recently, by id: a class works on a few at a time, and
+     * each is at most a shared scenario's size (512 KiB), so 32 hold at most 16 MiB of text.
+     */
+    private final Map<String, Exercise> compiled = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Exercise> eldest) {
+            return size() > COMPILED_EXERCISES;
+        }
+    };
+    private static final int COMPILED_EXERCISES = 32;
 
     void catalog(Context ctx) {
         List<CatalogView.Card> cards = catalog.all().stream().map(e -> new CatalogView.Card(e.id(),

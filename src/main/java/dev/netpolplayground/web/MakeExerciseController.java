@@ -3,7 +3,7 @@ package dev.netpolplayground.web;
 import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.exercises.ExerciseMaker;
-import dev.netpolplayground.explain.Json;
+import dev.netpolplayground.exercises.ExerciseWriter;
 import dev.netpolplayground.model.Endpoint;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.store.ScenarioStore;
@@ -13,10 +13,8 @@ import io.javalin.http.HttpStatus;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** "Make an exercise": from the playground's scenario to an immutable exercise at /x/{id}. */
@@ -115,36 +113,10 @@ final class MakeExerciseController {
             }
         }
         Exercise.Goal goal = ExerciseMaker.goal(matrix, allowed, ungraded);
-        String id = store.save(StoredScenario.exercise(json(title, level, brief, split.cluster(), starterText.toString(),
-                form.probes(), form.externals(), goal), "", ""));
+        String id = store.save(StoredScenario.exercise(ExerciseWriter.json(new Exercise("teacher-made", title, level,
+                brief, split.cluster(), starterText.toString(), form.probes(), form.externals(), goal, List.of(), "")),
+                "", ""));
         ctx.redirect(Routes.teacherCreated(id), HttpStatus.SEE_OTHER);
-    }
-
-    /** The exercise file, written as JSON (which the YAML exercise reader reads as it is). */
-    private static String json(String title, String level, String brief, String cluster, String starter, String probes,
-                               String externals, Exercise.Goal goal) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", "teacher-made");
-        out.put("title", title);
-        out.put("level", level);
-        out.put("brief", brief);
-        out.put("cluster", cluster);
-        out.put("starter", starter);
-        out.put("probes", probes);
-        out.put("external", externals);
-        List<Map<String, Object>> expect = new ArrayList<>();
-        for (Exercise.Expectation expectation : goal.expectations()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("from", expectation.from());
-            item.put("to", expectation.to());
-            item.put("probes", String.join(",", expectation.probes().stream().map(Object::toString).toList()));
-            item.put("allowed", expectation.allowed());
-            expect.add(item);
-        }
-        out.put("goal", Map.of("default", goal.fallback().name().toLowerCase(), "expect", expect));
-        out.put("hints", List.of());
-        out.put("debrief", "");
-        return Json.pretty(out);
     }
 
     private interface CellVisitor {

@@ -27,12 +27,21 @@ public record MatrixView(List<ProbeTab> tabs, List<String> namespaces, String na
 
     /**
      * @param value   "from:to:probe" indexes sent when the cell is clicked
-     * @param state   allowed, denied, partial, loopback or na
-     * @param classes the policies deciding the cell, as classes p0 p3 … for highlighting
+     * @param differs the cell differs from an exercise's goal
+     * @param classes the policies deciding the cell, as classes p0 c3 … for highlighting
      */
-    public record Cell(String value, String state, String symbol, String label, String classes) {
+    public record Cell(String value, CellState kind, boolean differs, String label, String classes) {
         public boolean clickable() {
-            return !state.equals("na");
+            return kind != CellState.NOT_APPLICABLE;
+        }
+
+        /** Its CSS classes: the state's, and "differs" when it does. */
+        public String state() {
+            return kind.css() + (differs ? " differs" : "");
+        }
+
+        public String symbol() {
+            return kind.symbol();
         }
     }
 

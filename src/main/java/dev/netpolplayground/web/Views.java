@@ -183,9 +183,9 @@ final class Views {
                         : decidingPolicies(matrix, policyIndex, tierIndex, s, d, probe);
                 MatrixView.Cell cell = cell(matrix, shown, s, d, probe, classes);
                 cells.add(cell);
-                if (!cell.state().equals("na") && !cell.state().equals("free") && s != d) {
+                if (cell.kind().counted()) {
                     total++;
-                    denied += cell.state().startsWith("allowed") || cell.state().startsWith("undefined") ? 0 : 1;
+                    denied += cell.kind().denied() ? 1 : 0;
                 }
             }
             String groupLabel = group(source);
@@ -232,10 +232,11 @@ final class Views {
         String to = endpoints.get(d).display();
         String value = s + ":" + d + ":" + (probe < 0 ? PlaygroundForm.ALL_PROBES : String.valueOf(probe));
         if (!matrix.applicable(s, d)) {
-            return new MatrixView.Cell(value, "na", "–", from + " to " + to + ": outside to outside, not evaluated", "");
+            return new MatrixView.Cell(value, CellState.NOT_APPLICABLE, false, from + " to " + to
+                    + ": outside to outside, not evaluated", "");
         }
         if (s == d && !endpoints.get(s).external()) {
-            return new MatrixView.Cell(value, "loopback", "↺", from + " to itself: always allowed (loopback)", "");
+            return new MatrixView.Cell(value, CellState.LOOPBACK, false, from + " to itself: always allowed (loopback)", "");
         }
         int allowedCount = 0;
         int gradedCount = 0;
@@ -252,25 +253,24 @@ final class Views {
             differs |= shown.differs(s, d, p);
         }
         String where = probe < 0 ? " on every probe" : " on " + matrix.probes().get(probe);
-        String mark = differs ? " differs" : "";
         String note = differs ? " — differs from the goal" : "";
         if (gradedCount == 0) {
-            return new MatrixView.Cell(value, "free", "·", from + " to " + to + ": not graded", classes);
+            return new MatrixView.Cell(value, CellState.NOT_GRADED, false, from + " to " + to + ": not graded", classes);
         }
         if (undefinedCount > 0) {
-            return new MatrixView.Cell(value, "undefined" + mark, "?", from + " to " + to + ": undefined on "
+            return new MatrixView.Cell(value, CellState.UNDEFINED, differs, from + " to " + to + ": undefined on "
                     + undefinedCount + " of " + gradedCount + " probes — policies of equal priority disagree, and the"
                     + " API leaves their order to the network plugin" + note, classes);
         }
         if (allowedCount == gradedCount) {
-            return new MatrixView.Cell(value, "allowed" + mark, "✓", from + " to " + to + ": allowed" + where + note,
+            return new MatrixView.Cell(value, CellState.ALLOWED, differs, from + " to " + to + ": allowed" + where + note,
                     classes);
         }
         if (allowedCount == 0) {
-            return new MatrixView.Cell(value, "denied" + mark, "✗", from + " to " + to + ": denied" + where + note,
+            return new MatrixView.Cell(value, CellState.DENIED, differs, from + " to " + to + ": denied" + where + note,
                     classes);
         }
-        return new MatrixView.Cell(value, "partial" + mark, "◐", from + " to " + to + ": allowed on " + allowedCount
+        return new MatrixView.Cell(value, CellState.PARTIAL, differs, from + " to " + to + ": allowed on " + allowedCount
                 + " of " + gradedCount + " probes" + note, classes);
     }
 

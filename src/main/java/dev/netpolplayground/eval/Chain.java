@@ -24,7 +24,7 @@ public record Chain(Direction direction, Endpoint subject, Optional<TierDecision
         for (TierDecision.Step step : adminSteps) {
             if (step != TierDecision.Step.NEXT) {
                 possible.add(step == TierDecision.Step.ACCEPT ? Reach.ALLOWED : Reach.DENIED);
-            } else if (networkPolicy instanceof Decision.Isolated) {
+            } else if (!networkPolicy.isolating().isEmpty()) {
                 possible.add(networkPolicy.allowed() ? Reach.ALLOWED : Reach.DENIED);
             } else {
                 for (TierDecision.Step last : baseline.map(TierDecision::steps).orElse(Set.of(TierDecision.Step.NEXT))) {
@@ -43,7 +43,7 @@ public record Chain(Direction direction, Endpoint subject, Optional<TierDecision
 
     /** Whether the Baseline tier is consulted: it is reached and no NetworkPolicy isolates the subject. */
     public boolean baselineConsulted() {
-        return networkPolicyConsulted() && !(networkPolicy instanceof Decision.Isolated);
+        return networkPolicyConsulted() && networkPolicy.isolating().isEmpty();
     }
 
     /** The NetworkPolicies that decide this direction: those isolating the subject, when they are consulted. */

@@ -23,6 +23,15 @@ public sealed interface Decision permits Decision.Unrestricted, Decision.Isolate
     /** The NetworkPolicies that isolate the subject for this direction; none when it is not isolated. */
     List<Policy> isolating();
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of decision, for what explain/ says about each. */
+    interface Visitor<R> {
+        R unrestricted(Unrestricted decision);
+
+        R isolated(Isolated decision);
+    }
+
     /** Why nothing restricts this direction. */
     enum Freedom {
         /** No policy selects the subject with this direction in its policyTypes. */
@@ -49,6 +58,11 @@ public sealed interface Decision permits Decision.Unrestricted, Decision.Isolate
         public List<Policy> isolating() {
             return List.of();
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.unrestricted(this);
+        }
     }
 
     /** The subject is isolated by {@code isolatingPolicies}; allowed exactly when some rule matched. */
@@ -66,6 +80,11 @@ public sealed interface Decision permits Decision.Unrestricted, Decision.Isolate
 
         public List<Policy> isolating() {
             return isolatingPolicies;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.isolated(this);
         }
     }
 

@@ -199,7 +199,7 @@ final class Engine {
         return Stream.concat(policies.stream().flatMap(policy -> policy.ingress().stream()),
                         Stream.concat(admin.stream(), baseline.stream())
                                 .flatMap(policy -> policy.ingress().stream().map(TierRule::rule)))
-                .flatMap(rule -> rule.ports().stream()).anyMatch(port -> port.everywhere(Probes.FALLBACK).isEmpty());
+                .flatMap(rule -> rule.ports().stream()).anyMatch(PortMatch::dependsOnDestination);
     }
 
     /**

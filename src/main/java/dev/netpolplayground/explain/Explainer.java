@@ -7,7 +7,6 @@ import dev.netpolplayground.eval.Reach;
 import dev.netpolplayground.eval.Verdict;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
-import dev.netpolplayground.model.Peer;
 import dev.netpolplayground.model.Policy;
 import dev.netpolplayground.model.PortMatch;
 import dev.netpolplayground.model.Rule;
@@ -66,13 +65,18 @@ public final class Explainer {
         List<Reason> reasons = new ArrayList<>();
         chain.admin().ifPresent(admin -> Tiers.explain(admin, chain, verdict, reasons, notes));
         if (chain.networkPolicyConsulted()) {
-            Decision decision = chain.networkPolicy();
-            if (decision instanceof Decision.Unrestricted) {
-                String then = chain.baseline().isPresent() ? "the Baseline tier decides" : direction.word() + " is allowed";
-                unrestricted((Decision.Unrestricted) decision, then, reasons, notes);
-            } else {
-                isolated((Decision.Isolated) decision, peer, verdict, reasons, notes);
-            }
+            String then = chain.baseline().isPresent() ? "the Baseline tier decides" : direction.word() + " is allowed";
+            chain.networkPolicy().accept(new Decision.Visitor<Void>() {
+                public Void unrestricted(Decision.Unrestricted decision) {
+                    Explainer.unrestricted(decision, then, reasons, notes);
+                    return null;
+                }
+
+                public Void isolated(Decision.Isolated decision) {
+                    Explainer.isolated(decision, peer, verdict, reasons, notes);
+                    return null;
+                }
+            });
         }
         chain.baseline().ifPresent(baseline -> Tiers.explain(baseline, chain, verdict, reasons, notes));
         return new Explanation.Side(direction.word(), chain.subject().display(), chain.reach(), reasons);
@@ -118,12 +122,12 @@ public final class Explainer {
             reasons.add(new Reason("allowed-by-rule", match.policy().id(), match.rule().number(),
                     policyName(match.policy()) + " allows it by " + match.rule().label() + " ("
                             + describeRule(match.rule()) + ")."));
-            if (match.peer() instanceof Peer.IpBlockPeer && !peer.external()) {
+            if (match.peer().byAddress() && !peer.external()) {
                 notes.add("An ipBlock matched the pod " + peer.display() + " through its IP. The Kubernetes"
                         + " conformance tests expect this, but some plugins (e.g. Cilium) do not apply ipBlock"
                         + " to pod IPs, and pod IPs change when pods restart: prefer pod and namespace selectors.");
             }
-            if (match.peer() instanceof Peer.IpBlockPeer && peer.addressAssigned()) {
+            if (match.peer().byAddress() && peer.addressAssigned()) {
                 notes.add(peer.display() + " has no IP in its status; it was given " + peer.ips().get(0)
                         + " for this evaluation.");
             }

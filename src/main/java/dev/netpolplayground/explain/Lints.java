@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -86,7 +87,7 @@ public final class Lints {
                                              List<Problem> warnings, Deadline deadline) {
         for (int i = 0; i < rule.peers().size(); i++) {
             Peer peer = rule.peers().get(i);
-            if (!(peer instanceof Peer.PodPeer)) {
+            if (!peer.selectsPods()) {
                 continue;
             }
             boolean matchesSomething = cache.computeIfAbsent(peer, p -> !none(scenario,
@@ -100,11 +101,7 @@ public final class Lints {
     }
 
     private static void namedPortsNobodyDeclares(Policy policy, Rule rule, Scenario scenario, List<Problem> warnings) {
-        for (PortMatch port : rule.ports()) {
-            if (!(port instanceof PortMatch.NamedPort)) {
-                continue;
-            }
-            PortMatch.NamedPort named = (PortMatch.NamedPort) port;
+        for (PortMatch.NamedPort named : rule.ports().stream().flatMap(port -> port.accept(NAMED).stream()).toList()) {
             boolean declared = scenario.endpoints().stream().anyMatch(e -> named.declaredOn(e) > 0);
             if (!declared) {
                 warnings.add(at(policy, "spec." + rule.direction().word() + "[" + (rule.number() - 1) + "].ports",
@@ -135,6 +132,29 @@ public final class Lints {
             }
         }
     }
+
+    /** A NetworkPolicy's named port entries (v1 has no destinationNamedPort). */
+    private static final PortMatch.Visitor<Optional<PortMatch.NamedPort>> NAMED = new PortMatch.Visitor<>() {
+        public Optional<PortMatch.NamedPort> any(PortMatch.AnyPort port) {
+            return Optional.empty();
+        }
+
+        public Optional<PortMatch.NamedPort> allOf(PortMatch.AllPortsOf port) {
+            return Optional.empty();
+        }
+
+        public Optional<PortMatch.NamedPort> range(PortMatch.PortRange port) {
+            return Optional.empty();
+        }
+
+        public Optional<PortMatch.NamedPort> named(PortMatch.NamedPort port) {
+            return Optional.of(port);
+        }
+
+        public Optional<PortMatch.NamedPort> destinationNamed(PortMatch.DestinationNamedPort port) {
+            return Optional.empty();
+        }
+    };
 
     /** Egress-isolated pods that no rule lets reach port 53: the "bad address" trap. */
     private static void dnsBlocked(Scenario scenario, Isolation isolation, List<Problem> warnings, Deadline deadline) {

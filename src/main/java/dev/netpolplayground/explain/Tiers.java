@@ -79,7 +79,7 @@ final class Tiers {
         if (tier == Tier.BASELINE) {
             return "the default applies: allowed";
         }
-        if (chain.networkPolicy() instanceof Decision.Isolated) {
+        if (!chain.networkPolicy().isolating().isEmpty()) {
             return "NetworkPolicy decides";
         }
         return chain.baseline().isPresent() ? "NetworkPolicy (which does not isolate it) and then the Baseline tier"

@@ -20,6 +20,11 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
         return false;
     }
 
+    /** Whether it selects pods by namespace and labels, so that it can match no pod of a scenario. */
+    default boolean selectsPods() {
+        return false;
+    }
+
     /** One method per kind of peer, for what another layer says or computes about each. */
     interface Visitor<R> {
         R any(AnyPeer peer);
@@ -53,6 +58,11 @@ public sealed interface Peer permits Peer.AnyPeer, Peer.PodPeer, Peer.IpBlockPee
 
     /** podSelector and/or namespaceSelector in one entry: both must match (AND). */
     record PodPeer(NamespaceScope namespaces, LabelSelector pods) implements Peer {
+        @Override
+        public boolean selectsPods() {
+            return true;
+        }
+
         @Override
         public boolean matches(Endpoint endpoint, Namespace namespaceOfEndpoint) {
             return endpoint.policyApplies() && namespaces.matches(namespaceOfEndpoint) && pods.matches(endpoint.labels());

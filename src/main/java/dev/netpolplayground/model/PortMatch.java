@@ -14,6 +14,11 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
 
     <R> R accept(Visitor<R> visitor);
 
+    /** Whether the entry names a port, whose number is looked up on each destination. */
+    default boolean dependsOnDestination() {
+        return false;
+    }
+
     /** One method per kind of port entry, for what another layer says or computes about each. */
     interface Visitor<R> {
         R any(AnyPort port);
@@ -108,6 +113,11 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
 
     /** A port name, resolved against the destination pod's container ports. */
     record NamedPort(Protocol protocol, String name) implements PortMatch {
+        @Override
+        public boolean dependsOnDestination() {
+            return true;
+        }
+
         /** Named ports resolve against the destination's container ports: name, protocol and number. */
         @Override
         public boolean matches(Probe probe, Endpoint destination) {
@@ -148,6 +158,11 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
      * protocol, so it admits a probe whose number and protocol both equal that port's.
      */
     record DestinationNamedPort(String name) implements PortMatch {
+        @Override
+        public boolean dependsOnDestination() {
+            return true;
+        }
+
         @Override
         public boolean matches(Probe probe, Endpoint destination) {
             return declaredOn(destination, probe.protocol()) == probe.port();

@@ -246,7 +246,7 @@ final class ClusterPolicyParser {
         Optional<Action> action = action(rule, api);
         List<Peer> peers = peers(rule, direction, api, action);
         List<PortMatch> ports = api.v1alpha1() ? ports(rule) : protocols(rule);
-        boolean namedPort = ports.stream().anyMatch(p -> p instanceof PortMatch.DestinationNamedPort);
+        boolean namedPort = ports.stream().anyMatch(PortMatch::dependsOnDestination);
         boolean byAddress = peers.stream().anyMatch(Peer::byAddress);
         if (namedPort && byAddress) {
             reader.warn(rule.anchor(portsField), rule.path(portsField), "a named port never matches a networks"

@@ -135,7 +135,11 @@ class SecurityBrowserTest {
         page.locator("textarea[name=brief]").fill("# " + SVG + "\n\n" + SCRIPT + "\n\n[click me](#exercise-title)"
                 + "\n\n<iframe src=\"javascript:window.__xss=5\"></iframe>");
         page.locator("button:has-text('Create the exercise')").click();
-        page.waitForURL("**/x/**");
+        page.waitForURL("**/x/**/created");
+        assertThat(page.locator(".preview h3")).containsText("<script>");
+        assertThat(page.locator(".preview .brief")).containsText("<svg onload");
+        assertEquals(0, page.locator(".preview iframe, .preview script, .preview svg, .preview img").count());
+        page.locator("a:has-text('Open it as a student would')").click();
         assertThat(page.locator("h1#exercise-title")).containsText("<script>");
         assertThat(page.locator(".brief")).containsText("<svg onload");
         page.locator(".brief a:has-text('click me')").click();

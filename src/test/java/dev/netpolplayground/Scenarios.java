@@ -67,6 +67,21 @@ public final class Scenarios {
         return fast;
     }
 
+    /** A v1alpha2 ClusterNetworkPolicy document, ending in "---"; {@code rules} is its ingress/egress YAML. */
+    public static String cnp(String name, String tier, int priority, String subject, String rules) {
+        return """
+                apiVersion: policy.networking.k8s.io/v1alpha2
+                kind: ClusterNetworkPolicy
+                metadata: {name: %s}
+                spec:
+                  tier: %s
+                  priority: %d
+                  subject: %s
+                %s
+                ---
+                """.formatted(name, tier, priority, subject, rules.indent(2).stripTrailing());
+    }
+
     public static String resource(String path) {
         try (InputStream in = Scenarios.class.getResourceAsStream("/" + path)) {
             if (in == null) {

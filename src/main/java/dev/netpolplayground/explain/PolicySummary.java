@@ -125,7 +125,7 @@ public record PolicySummary(String kind, String id, String name, String rank, in
         }
         for (Direction direction : Direction.values()) {
             for (TierRule rule : policy.rules(direction)) {
-                sentences.add(capitalized(rule.label()) + ": " + verb(policy, rule.action()) + " "
+                sentences.add(capitalized(rule.label()) + ": " + Tiers.verb(policy, rule.action()) + " "
                         + Explainer.describeRule(rule.rule()) + " — " + effect(policy.tier(), rule.action()) + ".");
             }
         }
@@ -137,14 +137,6 @@ public record PolicySummary(String kind, String id, String name, String rank, in
         String rank = policy.priority().isPresent() ? "priority " + policy.priority().getAsInt() : "no priority";
         return new PolicySummary(policy.api().kind(), policy.id(), policy.name(), policy.tier().word() + " tier, "
                 + rank, policy.source().firstLine(), sentences, shown(selected));
-    }
-
-    private static String verb(ClusterPolicy policy, Action action) {
-        return switch (action) {
-            case ACCEPT -> policy.api().word(action).equals("Allow") ? "allows" : "accepts";
-            case DENY -> "denies";
-            case PASS -> "passes";
-        };
     }
 
     /** What a matching rule's action means in its tier. */

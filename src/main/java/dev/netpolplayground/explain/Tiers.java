@@ -97,7 +97,8 @@ final class Tiers {
         return action == Action.ACCEPT && egress ? rest + " (ingress at the destination still has its say)" : rest;
     }
 
-    private static String verb(ClusterPolicy policy, Action action) {
+    /** "accepts" ("allows" in v1alpha1), "denies", "passes". */
+    static String verb(ClusterPolicy policy, Action action) {
         return switch (action) {
             case ACCEPT -> policy.api().word(action).equals("Allow") ? "allows" : "accepts";
             case DENY -> "denies";

@@ -32,20 +32,6 @@ class TierSemanticsTest {
         return Explainer.explain(Scenarios.verdict(CLUSTER + policies, from, to, probe)).text();
     }
 
-    private static String cnp(String name, String tier, int priority, String subject, String rules) {
-        return """
-                apiVersion: policy.networking.k8s.io/v1alpha2
-                kind: ClusterNetworkPolicy
-                metadata: {name: %s}
-                spec:
-                  tier: %s
-                  priority: %d
-                  subject: %s
-                %s
-                ---
-                """.formatted(name, tier, priority, subject, rules.indent(2).stripTrailing());
-    }
-
     private static final String X = "{namespaces: {matchLabels: {ns: x}}}";
     private static final String ALL = "{namespaces: {}}";
 
@@ -59,7 +45,7 @@ class TierSemanticsTest {
 
     @Test
     void admin_deny_beats_a_networkpolicy_allow_all() {
-        String policies = cnp("deny-from-y-a", "Admin", 10, X, """
+        String policies = Scenarios.cnp("deny-from-y-a", "Admin", 10, X, """
                 ingress:
                 - {name: deny-y-a, action: Deny, from: [{pods: {namespaceSelector: {matchLabels: {ns: "y"}}, podSelector: {matchLabels: {pod: a}}}}]}
                 """) + ALLOW_ALL_INGRESS_IN_X;
@@ -75,8 +61,8 @@ class TierSemanticsTest {
 
     @Test
     void pass_delegates_to_networkpolicy_and_skips_every_later_admin_rule() {
-        String policies = cnp("pass-y", "Admin", 10, X, "ingress: [{action: Pass, from: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]")
-                + cnp("deny-all", "Admin", 20, X, "ingress: [{action: Deny, from: [{namespaces: {}}]}]")
+        String policies = Scenarios.cnp("pass-y", "Admin", 10, X, "ingress: [{action: Pass, from: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]")
+                + Scenarios.cnp("deny-all", "Admin", 20, X, "ingress: [{action: Deny, from: [{namespaces: {}}]}]")
                 + """
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
@@ -95,9 +81,9 @@ class TierSemanticsTest {
 
     @Test
     void pass_with_no_networkpolicy_lands_on_the_baseline() {
-        String policies = cnp("pass-y", "Admin", 10, X, "ingress: [{action: Pass, from: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]")
-                + cnp("accept-all", "Admin", 20, X, "ingress: [{action: Accept, from: [{namespaces: {}}]}]")
-                + cnp("deny-y", "Baseline", 10, X, "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]");
+        String policies = Scenarios.cnp("pass-y", "Admin", 10, X, "ingress: [{action: Pass, from: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]")
+                + Scenarios.cnp("accept-all", "Admin", 20, X, "ingress: [{action: Accept, from: [{namespaces: {}}]}]")
+                + Scenarios.cnp("deny-y", "Baseline", 10, X, "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]");
         assertEquals(Reach.DENIED, reach(policies, "y/a", "x/a", "80/TCP"));
         assertEquals(Reach.ALLOWED, reach(policies, "z/a", "x/a", "80/TCP"));
         assertEquals(Reach.ALLOWED, reach(policies, "x/b", "x/a", "80/TCP"));
@@ -105,7 +91,7 @@ class TierSemanticsTest {
 
     @Test
     void a_networkpolicy_decides_for_the_pods_it_isolates_so_the_baseline_is_never_reached() {
-        String policies = cnp("default", "Baseline", 10, ALL, "ingress: [{action: Deny, from: [{namespaces: {}}]}]") + """
+        String policies = Scenarios.cnp("default", "Baseline", 10, ALL, "ingress: [{action: Deny, from: [{namespaces: {}}]}]") + """
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
                 metadata: {name: from-y, namespace: x}
@@ -126,7 +112,7 @@ class TierSemanticsTest {
 
     @Test
     void networks_match_pod_addresses_so_deny_everything_cuts_pod_traffic_too() {
-        String policies = cnp("x-egress", "Admin", 85, "{pods: {namespaceSelector: {matchLabels: {ns: x}}, podSelector: {}}}", """
+        String policies = Scenarios.cnp("x-egress", "Admin", 85, "{pods: {namespaceSelector: {matchLabels: {ns: x}}, podSelector: {}}}", """
                 egress:
                 - {action: Accept, to: [{pods: {namespaceSelector: {matchLabels: {ns: "y"}}, podSelector: {}}}]}
                 - {action: Deny, to: [{networks: [0.0.0.0/0, "::/0"]}]}
@@ -141,7 +127,7 @@ class TierSemanticsTest {
 
     @Test
     void pass_all_pods_then_deny_the_internet_keeps_pod_traffic() {
-        String policies = cnp("internet", "Admin", 10, ALL, """
+        String policies = Scenarios.cnp("internet", "Admin", 10, ALL, """
                 egress:
                 - {action: Pass, to: [{namespaces: {}}]}
                 - {action: Deny, to: [{networks: [0.0.0.0/0]}]}
@@ -157,8 +143,8 @@ class TierSemanticsTest {
 
     @Test
     void egress_accept_is_final_for_egress_only_and_the_destination_ingress_still_applies() {
-        String policies = cnp("x-to-y", "Admin", 10, X, "egress: [{action: Accept, to: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]")
-                + cnp("y-from-x-a", "Admin", 20, "{namespaces: {matchLabels: {ns: \"y\"}}}",
+        String policies = Scenarios.cnp("x-to-y", "Admin", 10, X, "egress: [{action: Accept, to: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]")
+                + Scenarios.cnp("y-from-x-a", "Admin", 20, "{namespaces: {matchLabels: {ns: \"y\"}}}",
                 "ingress: [{action: Accept, from: [{pods: {namespaceSelector: {matchLabels: {ns: x}}, podSelector: {matchLabels: {pod: a}}}}]}]")
                 + """
                 apiVersion: networking.k8s.io/v1
@@ -185,8 +171,8 @@ class TierSemanticsTest {
                 metadata: {name: egress-all, namespace: x}
                 spec: {podSelector: {}, policyTypes: [Egress], egress: [{}]}
                 ---
-                """ + cnp("pass-y", "Admin", 10, X, "ingress: [{action: Pass, from: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]")
-                + cnp("baseline-x", "Baseline", 10, X, """
+                """ + Scenarios.cnp("pass-y", "Admin", 10, X, "ingress: [{action: Pass, from: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]")
+                + Scenarios.cnp("baseline-x", "Baseline", 10, X, """
                 ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: "y"}}}]}]
                 egress: [{action: Deny, to: [{namespaces: {matchLabels: {ns: z}}}]}]
                 """);
@@ -196,7 +182,7 @@ class TierSemanticsTest {
 
     @Test
     void a_named_port_resolves_on_each_destination_pod_by_name_and_protocol() {
-        String policies = cnp("deny-web", "Admin", 10, X,
+        String policies = Scenarios.cnp("deny-web", "Admin", 10, X,
                 "egress: [{action: Deny, to: [{namespaces: {}}], protocols: [{destinationNamedPort: serve-81-udp}]}]");
         assertEquals(Reach.DENIED, reach(policies, "x/a", "y/a", "81/UDP"));
         assertEquals(Reach.ALLOWED, reach(policies, "x/a", "y/a", "81/TCP"));
@@ -216,43 +202,43 @@ class TierSemanticsTest {
                 spec: {podSelector: {}, policyTypes: [Ingress]}
                 ---
                 """;
-        assertEquals(Reach.ALLOWED, reach(cnp("order", "Admin", 3, X, ordered) + np, "z/a", "x/a", "80/TCP"));
-        assertEquals(Reach.DENIED, reach(cnp("order", "Admin", 3, X, swapped), "z/a", "x/a", "80/TCP"));
+        assertEquals(Reach.ALLOWED, reach(Scenarios.cnp("order", "Admin", 3, X, ordered) + np, "z/a", "x/a", "80/TCP"));
+        assertEquals(Reach.DENIED, reach(Scenarios.cnp("order", "Admin", 3, X, swapped), "z/a", "x/a", "80/TCP"));
     }
 
     @Test
     void the_lower_priority_number_is_consulted_first_whatever_the_document_order() {
-        String policies = cnp("late", "Admin", 50, X, "ingress: [{action: Accept, from: [{namespaces: {}}]}]")
-                + cnp("early", "Admin", 5, X, "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: z}}}]}]");
+        String policies = Scenarios.cnp("late", "Admin", 50, X, "ingress: [{action: Accept, from: [{namespaces: {}}]}]")
+                + Scenarios.cnp("early", "Admin", 5, X, "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: z}}}]}]");
         assertEquals(Reach.DENIED, reach(policies, "z/a", "x/a", "80/TCP"));
         assertEquals(Reach.ALLOWED, reach(policies, "y/a", "x/a", "80/TCP"));
     }
 
     @Test
     void equal_priorities_that_disagree_make_the_cell_undefined_and_agreeing_ones_do_not() {
-        String policies = cnp("accept-z", "Admin", 10, X, "ingress: [{action: Accept, from: [{namespaces: {matchLabels: {ns: z}}}]}]")
-                + cnp("deny-z", "Admin", 10, X, "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: z}}}]}]");
+        String policies = Scenarios.cnp("accept-z", "Admin", 10, X, "ingress: [{action: Accept, from: [{namespaces: {matchLabels: {ns: z}}}]}]")
+                + Scenarios.cnp("deny-z", "Admin", 10, X, "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: z}}}]}]");
         assertEquals(Reach.UNDEFINED, reach(policies, "z/a", "x/a", "80/TCP"));
         assertEquals(Reach.ALLOWED, reach(policies, "y/a", "x/a", "80/TCP"));
         String text = explanation(policies, "z/a", "x/a", "80/TCP");
         assertTrue(text.startsWith("Undefined:"), text);
         assertTrue(text.contains("both have priority 10"), text);
-        String agreeing = cnp("pass-z", "Admin", 10, X, "ingress: [{action: Pass, from: [{namespaces: {matchLabels: {ns: z}}}]}]")
-                + cnp("accept-z", "Admin", 10, X, "ingress: [{action: Accept, from: [{namespaces: {matchLabels: {ns: z}}}]}]");
+        String agreeing = Scenarios.cnp("pass-z", "Admin", 10, X, "ingress: [{action: Pass, from: [{namespaces: {matchLabels: {ns: z}}}]}]")
+                + Scenarios.cnp("accept-z", "Admin", 10, X, "ingress: [{action: Accept, from: [{namespaces: {matchLabels: {ns: z}}}]}]");
         assertEquals(Reach.ALLOWED, reach(agreeing, "z/a", "x/a", "80/TCP"));
     }
 
     @Test
     void a_sure_denial_on_one_side_denies_even_when_the_other_side_is_undefined() {
-        String policies = cnp("accept-z", "Admin", 10, X, "ingress: [{action: Accept, from: [{namespaces: {matchLabels: {ns: z}}}]}]")
-                + cnp("deny-z", "Admin", 10, X, "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: z}}}]}]")
-                + cnp("z-out", "Admin", 1, "{namespaces: {matchLabels: {ns: z}}}", "egress: [{action: Deny, to: [{namespaces: {matchLabels: {ns: x}}}]}]");
+        String policies = Scenarios.cnp("accept-z", "Admin", 10, X, "ingress: [{action: Accept, from: [{namespaces: {matchLabels: {ns: z}}}]}]")
+                + Scenarios.cnp("deny-z", "Admin", 10, X, "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: z}}}]}]")
+                + Scenarios.cnp("z-out", "Admin", 1, "{namespaces: {matchLabels: {ns: z}}}", "egress: [{action: Deny, to: [{namespaces: {matchLabels: {ns: x}}}]}]");
         assertEquals(Reach.DENIED, reach(policies, "z/a", "x/a", "80/TCP"));
     }
 
     @Test
     void the_baseline_admin_network_policy_has_no_priority_so_it_is_unordered_with_baseline_cnps() {
-        String policies = cnp("baseline-accept-z", "Baseline", 10, X,
+        String policies = Scenarios.cnp("baseline-accept-z", "Baseline", 10, X,
                 "ingress: [{action: Accept, from: [{namespaces: {matchLabels: {ns: z}}}]}]") + """
                 apiVersion: policy.networking.k8s.io/v1alpha1
                 kind: BaselineAdminNetworkPolicy
@@ -277,17 +263,17 @@ class TierSemanticsTest {
                 status: {podIP: 192.168.0.10}
                 ---
                 """;
-        String denyAll = cnp("deny-all", "Admin", 10, ALL, "egress: [{action: Deny, to: [{namespaces: {}}]}]");
+        String denyAll = Scenarios.cnp("deny-all", "Admin", 10, ALL, "egress: [{action: Deny, to: [{namespaces: {}}]}]");
         assertEquals(Reach.ALLOWED, reach(hostPod + denyAll, "x/node-agent", "y/a", "80/TCP"));
         assertEquals(Reach.ALLOWED, reach(hostPod + denyAll, "y/a", "x/node-agent", "80/TCP"));
-        String denyNetworks = cnp("deny-net", "Admin", 10, ALL, "egress: [{action: Deny, to: [{networks: [192.168.0.0/24]}]}]");
+        String denyNetworks = Scenarios.cnp("deny-net", "Admin", 10, ALL, "egress: [{action: Deny, to: [{networks: [192.168.0.0/24]}]}]");
         assertEquals(Reach.DENIED, reach(hostPod + denyNetworks, "y/a", "x/node-agent", "80/TCP"));
     }
 
     @Test
     void a_pass_in_the_baseline_skips_the_rest_of_the_baseline_and_lands_on_allow() {
-        String policies = cnp("pass", "Baseline", 1, X, "ingress: [{action: Pass, from: [{namespaces: {matchLabels: {ns: z}}}]}]")
-                + cnp("deny", "Baseline", 2, X, "ingress: [{action: Deny, from: [{namespaces: {}}]}]");
+        String policies = Scenarios.cnp("pass", "Baseline", 1, X, "ingress: [{action: Pass, from: [{namespaces: {matchLabels: {ns: z}}}]}]")
+                + Scenarios.cnp("deny", "Baseline", 2, X, "ingress: [{action: Deny, from: [{namespaces: {}}]}]");
         assertEquals(Reach.ALLOWED, reach(policies, "z/a", "x/a", "80/TCP"));
         assertEquals(Reach.DENIED, reach(policies, "y/a", "x/a", "80/TCP"));
     }
@@ -312,11 +298,11 @@ class TierSemanticsTest {
 
     @Test
     void an_empty_peer_fails_closed_accept_matches_nothing_and_deny_or_pass_deny_everything() {
-        String accept = cnp("accept-empty", "Admin", 5, X, "ingress: [{action: Accept, from: [{}]}]")
-                + cnp("deny-y", "Admin", 6, X, "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]");
+        String accept = Scenarios.cnp("accept-empty", "Admin", 5, X, "ingress: [{action: Accept, from: [{}]}]")
+                + Scenarios.cnp("deny-y", "Admin", 6, X, "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: \"y\"}}}]}]");
         assertEquals(Reach.DENIED, reach(accept, "y/a", "x/a", "80/TCP"), "the Accept matched nothing; the Deny decides");
         assertTrue(explanation(accept, "y/a", "x/a", "80/TCP").contains("fails closed: it matches no traffic"));
-        String pass = cnp("pass-empty", "Admin", 5, X, "ingress: [{action: Pass, from: [{}, {namespaces: {}}], protocols: [{tcp: {destinationPort: {number: 80}}}]}]")
+        String pass = Scenarios.cnp("pass-empty", "Admin", 5, X, "ingress: [{action: Pass, from: [{}, {namespaces: {}}], protocols: [{tcp: {destinationPort: {number: 80}}}]}]")
                 + ALLOW_ALL_INGRESS_IN_X;
         assertEquals(Reach.DENIED, reach(pass, "z/b", "x/a", "81/UDP"), "Deny all: every peer, every port");
         assertEquals(Reach.ALLOWED, reach(pass, "x/a", "z/b", "80/TCP"), "only the subject's ingress is denied");
@@ -345,7 +331,7 @@ class TierSemanticsTest {
                 status: {podIP: 10.9.0.2}
                 ---
                 """;
-        String egress = cnp("no-web-out", "Admin", 1, "{namespaces: {}}",
+        String egress = Scenarios.cnp("no-web-out", "Admin", 1, "{namespaces: {}}",
                 "egress: [{action: Deny, to: [{namespaces: {}}], protocols: [{destinationNamedPort: web}]}]");
         Matrix out = Scenarios.evaluate(pods + egress, "80/TCP", "81/TCP");
         int eighty = out.indexOf("n/eighty").orElseThrow();
@@ -354,7 +340,7 @@ class TierSemanticsTest {
         assertEquals(Reach.DENIED, out.reach(eighty, eightyOne, 1));
         assertEquals(Reach.DENIED, out.reach(eightyOne, eighty, 0));
         assertEquals(Reach.ALLOWED, out.reach(eightyOne, eighty, 1));
-        String ingress = cnp("no-web-in", "Admin", 1, "{namespaces: {}}",
+        String ingress = Scenarios.cnp("no-web-in", "Admin", 1, "{namespaces: {}}",
                 "ingress: [{action: Deny, from: [{namespaces: {}}], protocols: [{destinationNamedPort: web}]}]");
         Matrix in = Scenarios.evaluate(pods + ingress, "80/TCP", "81/TCP");
         assertEquals(Reach.ALLOWED, in.reach(eighty, eightyOne, 0), "for ingress the destination is the subject");

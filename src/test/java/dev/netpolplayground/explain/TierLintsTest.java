@@ -30,20 +30,6 @@ class TierLintsTest {
                 Deadline.NONE).stream().map(Problem::message).toList();
     }
 
-    private static String cnp(String name, String tier, int priority, String subject, String rules) {
-        return """
-                apiVersion: policy.networking.k8s.io/v1alpha2
-                kind: ClusterNetworkPolicy
-                metadata: {name: %s}
-                spec:
-                  tier: %s
-                  priority: %d
-                  subject: %s
-                %s
-                ---
-                """.formatted(name, tier, priority, subject, rules.indent(2).stripTrailing());
-    }
-
     private static final String X = "{namespaces: {matchLabels: {ns: x}}}";
     private static final String Y = "{namespaces: {matchLabels: {ns: \"y\"}}}";
     private static final String ALL = "{namespaces: {}}";
@@ -52,7 +38,7 @@ class TierLintsTest {
 
     @Test
     void equal_priorities_over_a_shared_pod_are_flagged_with_the_pods_and_the_priority() {
-        List<String> lints = lints(cnp("one", "Admin", 10, X, DENY_FROM_Y) + cnp("two", "Admin", 10, ALL, ACCEPT_FROM_Y));
+        List<String> lints = lints(Scenarios.cnp("one", "Admin", 10, X, DENY_FROM_Y) + Scenarios.cnp("two", "Admin", 10, ALL, ACCEPT_FROM_Y));
         assertEquals(1, lints.size(), lints.toString());
         assertEquals("ClusterNetworkPolicy 'one' (Admin, priority 10) and ClusterNetworkPolicy 'two' (Admin, priority 10)"
                 + " both select x/a, x/b, x/c, and both have priority 10: the API leaves their order to the network"
@@ -62,7 +48,7 @@ class TierLintsTest {
 
     @Test
     void equal_priorities_over_different_pods_are_not_flagged() {
-        assertEquals(List.of(), lints(cnp("one", "Admin", 10, X, DENY_FROM_Y) + cnp("two", "Admin", 10, Y,
+        assertEquals(List.of(), lints(Scenarios.cnp("one", "Admin", 10, X, DENY_FROM_Y) + Scenarios.cnp("two", "Admin", 10, Y,
                 "ingress: [{action: Deny, from: [{namespaces: {matchLabels: {ns: z}}}]}]")));
     }
 
@@ -77,7 +63,7 @@ class TierLintsTest {
                   ingress: [{action: Deny, from: [{namespaces: {}}]}]
                 ---
                 """;
-        List<String> lints = lints(banp + cnp("open-y", "Baseline", 5, X, ACCEPT_FROM_Y)).stream()
+        List<String> lints = lints(banp + Scenarios.cnp("open-y", "Baseline", 5, X, ACCEPT_FROM_Y)).stream()
                 .filter(l -> l.contains("order")).toList();
         assertEquals(1, lints.size(), lints.toString());
         assertTrue(lints.get(0).contains("BaselineAdminNetworkPolicy 'default' has no priority: the API leaves"
@@ -86,7 +72,7 @@ class TierLintsTest {
 
     @Test
     void a_rule_after_a_catch_all_rule_of_the_same_policy_never_decides() {
-        List<String> lints = lints(cnp("guard", "Admin", 10, X, """
+        List<String> lints = lints(Scenarios.cnp("guard", "Admin", 10, X, """
                 ingress:
                 - {name: everyone, action: Deny, from: [{namespaces: {}}]}
                 - {name: too-late, action: Accept, from: [{namespaces: {matchLabels: {ns: "y"}}}]}
@@ -98,8 +84,8 @@ class TierLintsTest {
 
     @Test
     void a_rule_behind_a_higher_priority_policy_never_decides_and_the_pass_is_named() {
-        List<String> lints = lints(cnp("owners", "Admin", 10, X, "ingress: [{name: to-owners, action: Pass, from: [{namespaces: {}}]}]")
-                + cnp("deny-y", "Admin", 20, X, DENY_FROM_Y));
+        List<String> lints = lints(Scenarios.cnp("owners", "Admin", 10, X, "ingress: [{name: to-owners, action: Pass, from: [{namespaces: {}}]}]")
+                + Scenarios.cnp("deny-y", "Admin", 20, X, DENY_FROM_Y));
         assertEquals(1, lints.size(), lints.toString());
         assertTrue(lints.get(0).startsWith("ClusterNetworkPolicy 'deny-y' (Admin, priority 20) ingress rule #1"
                 + " 'no-y' never decides anything in this scenario"), lints.get(0));
@@ -109,9 +95,9 @@ class TierLintsTest {
 
     @Test
     void a_rule_that_decides_some_of_its_traffic_is_not_flagged() {
-        assertEquals(List.of(), lints(cnp("first", "Admin", 10, X,
+        assertEquals(List.of(), lints(Scenarios.cnp("first", "Admin", 10, X,
                 "ingress: [{action: Pass, from: [{pods: {namespaceSelector: {matchLabels: {ns: \"y\"}}, podSelector: {matchLabels: {pod: a}}}}]}]")
-                + cnp("then", "Admin", 20, X, DENY_FROM_Y)));
+                + Scenarios.cnp("then", "Admin", 20, X, DENY_FROM_Y)));
     }
 
     @Test
@@ -123,7 +109,7 @@ class TierLintsTest {
                 spec: {podSelector: {}, policyTypes: [Ingress]}
                 ---
                 """;
-        List<String> lints = lints(cnp("baseline-deny", "Baseline", 10, X, DENY_FROM_Y) + isolateX);
+        List<String> lints = lints(Scenarios.cnp("baseline-deny", "Baseline", 10, X, DENY_FROM_Y) + isolateX);
         assertEquals(List.of("ClusterNetworkPolicy 'baseline-deny' (Baseline, priority 10): its ingress rules never"
                 + " apply. NetworkPolicies isolate every pod it selects (x/a, x/b, x/c) for ingress, and NetworkPolicy"
                 + " decides for the pods it isolates, so the Baseline tier is never consulted for their ingress."),
@@ -139,12 +125,12 @@ class TierLintsTest {
                 spec: {podSelector: {matchLabels: {pod: a}}, policyTypes: [Ingress]}
                 ---
                 """;
-        assertEquals(List.of(), lints(cnp("baseline-deny", "Baseline", 10, X, DENY_FROM_Y) + isolateXa));
+        assertEquals(List.of(), lints(Scenarios.cnp("baseline-deny", "Baseline", 10, X, DENY_FROM_Y) + isolateXa));
     }
 
     @Test
     void a_deny_of_every_address_also_cuts_pod_to_pod_traffic() {
-        List<String> lints = lints(cnp("no-internet", "Admin", 10, X,
+        List<String> lints = lints(Scenarios.cnp("no-internet", "Admin", 10, X,
                 "egress: [{name: block, action: Deny, to: [{networks: [0.0.0.0/0]}]}]"));
         assertEquals(List.of("ClusterNetworkPolicy 'no-internet' (Admin, priority 10) egress rule #1 'block' denies by"
                 + " address, and networks match pod addresses too: it also denies traffic between pods (x/a → x/b on"
@@ -154,7 +140,7 @@ class TierLintsTest {
 
     @Test
     void a_deny_of_every_address_behind_a_pass_for_the_pods_range_is_not_flagged() {
-        assertEquals(List.of(), lintsWithOutside(cnp("internet-only", "Admin", 10, X, """
+        assertEquals(List.of(), lintsWithOutside(Scenarios.cnp("internet-only", "Admin", 10, X, """
                 egress:
                 - {name: pods, action: Pass, to: [{networks: [10.0.0.0/16]}]}
                 - {name: block, action: Deny, to: [{networks: [0.0.0.0/0]}]}

@@ -172,6 +172,7 @@ final class Engine {
         boolean anyUndefined = false;
         long[] all = Bits.full(size);
         Map<List<Object>, Row[]> shared = new HashMap<>();
+        Map<SharedRows, Row[]> sameLists = new HashMap<>();
         for (int i = 0; i < size; i++) {
             if ((i & 255) == 0) {
                 deadline.check();
@@ -183,8 +184,14 @@ final class Engine {
             Row[] perProbe = null;
             if (!policies.isEmpty() || !admin.isEmpty() || !baseline.isEmpty()) {
                 boolean named = direction == Direction.INGRESS && namesPorts(policies, admin, baseline);
-                List<Object> key = List.of(policies, admin, baseline, named ? subject.ports() : List.of());
-                perProbe = shared.computeIfAbsent(key, k -> subjectRows(direction, subject, policies, admin, baseline));
+                List<?> ports = named ? subject.ports() : List.of();
+                SharedRows key = new SharedRows(policies, admin, baseline, ports);
+                perProbe = sameLists.get(key);
+                if (perProbe == null) {
+                    perProbe = shared.computeIfAbsent(List.of(policies, admin, baseline, ports),
+                            k -> subjectRows(direction, subject, policies, admin, baseline));
+                    sameLists.put(key, perProbe);
+                }
             }
             for (int p = 0; p < probes.size(); p++) {
                 allowed[p][i] = perProbe == null ? all : perProbe[p].allowed();
@@ -193,6 +200,27 @@ final class Engine {
             }
         }
         return new DirectionRows(allowed, anyUndefined ? undefined : null);
+    }
+
+    /**
+     * Subjects that share their rows for certain: the very policy lists that {@link Isolation} hands
+     * out once per class of endpoints, compared by identity, and the same ports where a rule names
+     * ports. Lists that are only equal are found through a map keyed by their contents, hashed once
+     * per class rather than once per endpoint (a thousand policies each).
+     */
+    private record SharedRows(List<Policy> policies, List<ClusterPolicy> admin, List<ClusterPolicy> baseline,
+                              List<?> ports) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SharedRows that && policies == that.policies && admin == that.admin
+                    && baseline == that.baseline && ports.equals(that.ports);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * (31 * System.identityHashCode(policies) + System.identityHashCode(admin))
+                    + System.identityHashCode(baseline)) + ports.hashCode();
+        }
     }
 
     private static boolean namesPorts(List<Policy> policies, List<ClusterPolicy> admin, List<ClusterPolicy> baseline) {

@@ -40,7 +40,13 @@ final class Tiers {
                     + subject + ", so " + next(tier.tier(), chain) + "."));
             return;
         }
-        if (tier.hit().isEmpty()) {
+        boolean anyRules = tier.selecting().stream().anyMatch(policy -> !policy.rules(chain.direction()).isEmpty());
+        if (tier.hit().isEmpty() && !anyRules) {
+            reasons.add(new Reason("tier-no-match", "", 0, name + " tier: " + names(tier.selecting())
+                    + (tier.selecting().size() == 1 ? " selects " : " select ") + subject + " but "
+                    + (tier.selecting().size() == 1 ? "has" : "have") + " no " + word + " rules, so "
+                    + next(tier.tier(), chain) + "."));
+        } else if (tier.hit().isEmpty()) {
             reasons.add(new Reason("tier-no-match", "", 0, name + " tier: no rule of " + names(tier.selecting())
                     + " matches this " + word + ", so " + next(tier.tier(), chain) + "."));
         } else {

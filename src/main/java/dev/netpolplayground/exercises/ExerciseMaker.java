@@ -2,7 +2,8 @@ package dev.netpolplayground.exercises;
 
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.model.Exercise;
-import dev.netpolplayground.model.Policy;
+import dev.netpolplayground.model.Scenario;
+import dev.netpolplayground.model.Source;
 import dev.netpolplayground.model.Probe;
 
 import java.util.ArrayList;
@@ -26,8 +27,24 @@ public final class ExerciseMaker {
         }
     }
 
+    /** A policy of the scenario, as the teacher reads it ("NetworkPolicy 'shop/db'"), and where it is written. */
+    public record Piece(String label, Source source) {
+    }
+
+    /**
+     * The scenario's policies as pieces to cut out: its NetworkPolicies, then its cluster policies,
+     * the order of {@link #split}'s texts.
+     */
+    public static List<Piece> pieces(Scenario scenario) {
+        List<Piece> pieces = new ArrayList<>();
+        scenario.policies().forEach(p -> pieces.add(new Piece("NetworkPolicy '" + p.id() + "'", p.source())));
+        scenario.clusterPolicies().forEach(p -> pieces.add(new Piece(p.api().kind() + " '" + p.name() + "'",
+                p.source())));
+        return pieces;
+    }
+
     /** Cuts at document separators: each policy must be a document of its own. */
-    public static Split split(String text, List<Policy> policies) {
+    public static Split split(String text, List<Piece> policies) {
         String[] lines = text.split("\n", -1);
         List<int[]> documents = new ArrayList<>();
         int start = 1;
@@ -41,7 +58,7 @@ public final class ExerciseMaker {
         boolean[] isPolicy = new boolean[documents.size()];
         List<String> texts = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (Policy policy : policies) {
+        for (Piece policy : policies) {
             int line = policy.source().firstLine();
             int index = -1;
             for (int d = 0; d < documents.size(); d++) {
@@ -50,7 +67,7 @@ public final class ExerciseMaker {
                 }
             }
             if (index < 0 || !firstContentLine(lines, documents.get(index), line)) {
-                problems.add("NetworkPolicy '" + policy.id() + "' is inside a List: give each policy its own YAML"
+                problems.add(policy.label() + " is inside a List: give each policy its own YAML"
                         + " document (separated by ---) to make an exercise");
                 continue;
             }

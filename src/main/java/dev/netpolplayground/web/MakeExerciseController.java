@@ -29,6 +29,7 @@ final class MakeExerciseController {
     /** The most goal cells an exercise may have: 50 endpoints on 4 probes. */
     static final long MAX_CELLS = 10_000;
     private static final String FIELD_STARTER = "starter";
+    private static final String FIELD_FIXED = "fixed";
     private static final String FIELD_GOAL = "goal";
     private static final String FIELD_UNGRADED = "ungraded";
 
@@ -63,8 +64,12 @@ final class MakeExerciseController {
                 allowed.add(s + ":" + d + ":" + p);
             }
         });
+        Set<String> fixed = new HashSet<>();
+        for (int i = matrix.scenario().policies().size(); i < ExerciseMaker.pieces(matrix.scenario()).size(); i++) {
+            fixed.add(String.valueOf(i));
+        }
         templates.render(ctx, "exercises/make.jte", view(form, matrix, titleLine(form.text()), "", "intermediate",
-                Set.of(), allowed, Set.of(), List.of()));
+                Set.of(), fixed, allowed, Set.of(), List.of()));
     }
 
     /** POST /make-exercise/create: store it and go to its page. */
@@ -74,6 +79,7 @@ final class MakeExerciseController {
         String brief = valueOr(ctx.formParam(FIELD_BRIEF), "");
         String level = valueOr(ctx.formParam(FIELD_LEVEL), "intermediate");
         Set<String> starter = new HashSet<>(ctx.formParams(FIELD_STARTER));
+        Set<String> fixed = new HashSet<>(ctx.formParams(FIELD_FIXED));
         Set<String> allowed = new HashSet<>(ctx.formParams(FIELD_GOAL));
         Set<String> ungraded = new HashSet<>(ctx.formParams(FIELD_UNGRADED));
         Analysis.Result result = analysis.run(new Analysis.Request(form.text(), form.probes(), form.externals()),
@@ -88,7 +94,7 @@ final class MakeExerciseController {
         if (tooLarge(ctx, matrix)) {
             return;
         }
-        ExerciseMaker.Split split = ExerciseMaker.split(form.text(), matrix.scenario().policies());
+        ExerciseMaker.Split split = ExerciseMaker.split(form.text(), ExerciseMaker.pieces(matrix.scenario()));
         List<String> problems = new ArrayList<>(split.problems());
         if (title.isEmpty()) {
             problems.add("Give the exercise a title.");
@@ -102,19 +108,23 @@ final class MakeExerciseController {
         }
         if (!problems.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            templates.render(ctx, "exercises/make.jte", view(form, matrix, title, brief, level, starter, allowed, ungraded,
+            templates.render(ctx, "exercises/make.jte", view(form, matrix, title, brief, level, starter, fixed, allowed,
+                    ungraded,
                     problems.stream().map(p -> new ProblemView(p, 0, 0, "")).toList()));
             return;
         }
         StringBuilder starterText = new StringBuilder();
+        StringBuilder cluster = new StringBuilder(split.cluster());
         for (int i = 0; i < split.policies().size(); i++) {
-            if (starter.contains(String.valueOf(i))) {
+            if (fixed.contains(String.valueOf(i))) {
+                cluster.append(cluster.length() == 0 ? "" : "---\n").append(split.policies().get(i));
+            } else if (starter.contains(String.valueOf(i))) {
                 starterText.append(starterText.length() == 0 ? "" : "---\n").append(split.policies().get(i));
             }
         }
         Exercise.Goal goal = ExerciseMaker.goal(matrix, allowed, ungraded);
         String id = store.save(StoredScenario.exercise(ExerciseWriter.json(new Exercise("teacher-made", title, level,
-                brief, split.cluster(), starterText.toString(), form.probes(), form.externals(), goal, List.of(), "")),
+                brief, cluster.toString(), starterText.toString(), form.probes(), form.externals(), goal, List.of(), "")),
                 "", ""));
         ctx.redirect(Routes.teacherCreated(id), HttpStatus.SEE_OTHER);
     }
@@ -162,12 +172,14 @@ final class MakeExerciseController {
     }
 
     private static MakeExerciseView view(PlaygroundForm form, Matrix matrix, String title, String brief, String level,
-                                         Set<String> starter, Set<String> allowed, Set<String> ungraded,
+                                         Set<String> starter, Set<String> fixed, Set<String> allowed,
+                                         Set<String> ungraded,
                                          List<ProblemView> problems) {
         List<MakeExerciseView.PolicyChoice> policies = new ArrayList<>();
-        for (int i = 0; i < matrix.scenario().policies().size(); i++) {
-            policies.add(new MakeExerciseView.PolicyChoice(i, matrix.scenario().policies().get(i).id(),
-                    starter.contains(String.valueOf(i))));
+        List<ExerciseMaker.Piece> pieces = ExerciseMaker.pieces(matrix.scenario());
+        for (int i = 0; i < pieces.size(); i++) {
+            policies.add(new MakeExerciseView.PolicyChoice(i, pieces.get(i).label(), starter.contains(String.valueOf(i)),
+                    fixed.contains(String.valueOf(i))));
         }
         List<Endpoint> endpoints = matrix.endpoints();
         List<MakeExerciseView.GoalTable> tables = new ArrayList<>();

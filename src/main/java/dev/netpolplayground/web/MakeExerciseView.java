@@ -14,7 +14,12 @@ public record MakeExerciseView(String text, String probes, String externals, Str
     public record Level(String name, boolean selected) {
     }
 
-    public record PolicyChoice(int index, String id, boolean starter) {
+    /**
+     * @param label   "NetworkPolicy 'shop/db'", "ClusterNetworkPolicy 'guard'"
+     * @param starter students start with it (and may change it)
+     * @param fixed   it stays in the cluster students get, which they cannot change
+     */
+    public record PolicyChoice(int index, String label, boolean starter, boolean fixed) {
     }
 
     /** The goal for one probe: rows of checkboxes, checked = must be allowed. */

@@ -262,6 +262,33 @@ class ExerciseRoutesTest {
     }
 
     @Test
+    void a_teacher_can_leave_a_cluster_policy_for_the_students_to_write() {
+        String scenario = Examples.load().find("tiers-admin-guardrail").orElseThrow().text();
+        String form = postForm(Routes.MAKE_EXERCISE, List.of(Map.entry(Ids.FIELD_TEXT, scenario),
+                Map.entry(Ids.FIELD_PROBES, "80/TCP"))).body();
+        assertTrue(form.contains("<code>ClusterNetworkPolicy 'isolate-tenant-a'</code>"), form);
+        assertTrue(form.contains("name=\"fixed\" value=\"1\" checked"), "cluster policies start as fixed: " + form);
+        assertFalse(form.contains("name=\"fixed\" value=\"0\" checked"), "NetworkPolicies do not");
+        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(List.of(Map.entry(Ids.FIELD_TEXT, scenario),
+                Map.entry(Ids.FIELD_PROBES, "80/TCP"), Map.entry("title", "Guard team a"), Map.entry("fixed", "0"),
+                Map.entry("fixed", "2")));
+        java.util.regex.Pattern.compile("name=\"goal\" value=\"([0-9:]+)\" checked").matcher(form).results()
+                .forEach(m -> fields.add(Map.entry("goal", m.group(1))));
+        HttpResponse<String> created = postForm(Routes.CREATE_EXERCISE, fields);
+        assertEquals(303, created.statusCode(), created.body());
+        String link = created.headers().firstValue("Location").orElseThrow().replace("/created", "");
+        String page = server.get(link).body();
+        assertFalse(page.contains("name: isolate-tenant-a"), "the policy students write is not handed out");
+        assertTrue(page.contains("isolate-tenant-b") && page.contains("allow-everything-in"), "the fixed ones are");
+        String answer = scenario.substring(scenario.indexOf("apiVersion: policy.networking.k8s.io/v1alpha2"),
+                scenario.indexOf("---", scenario.indexOf("name: isolate-tenant-a}")));
+        String check = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, answer))).body();
+        assertTrue(check.contains("Solved: all"), check);
+        String nothing = postForm(link + "/check", List.of(Map.entry(Ids.FIELD_TEXT, ""))).body();
+        assertTrue(nothing.contains("differ from the goal"), nothing);
+    }
+
+    @Test
     void markdown_in_a_brief_cannot_run_script() {
         String scenario = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n";
         HttpResponse<String> created = postForm(Routes.CREATE_EXERCISE, List.of(

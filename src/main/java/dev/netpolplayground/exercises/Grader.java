@@ -4,6 +4,7 @@ import dev.netpolplayground.analysis.Analysis;
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.eval.Reach;
 import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.EndpointPattern;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.Parsed;
@@ -122,7 +123,8 @@ public final class Grader {
         List<Endpoint> endpoints = ((Analysis.Success) result).matrix().endpoints();
         for (Exercise.Expectation expectation : exercise.goal().expectations()) {
             for (String pattern : List.of(expectation.from(), expectation.to())) {
-                if (endpoints.stream().noneMatch(e -> Patterns.matches(pattern, e))) {
+                EndpointPattern compiled = EndpointPattern.of(pattern);
+                if (endpoints.stream().noneMatch(compiled::matches)) {
                     problems.add(Problem.error("goal pattern '" + pattern + "' matches no endpoint", 0, 0, "goal"));
                 }
             }

@@ -2,6 +2,7 @@ package dev.netpolplayground.exercises;
 
 import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.EndpointPattern;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.model.Probe;
 
@@ -26,6 +27,9 @@ public final class Target {
         byte fallback = exercise.goal().fallback() == Exercise.Default.ALLOWED ? ALLOWED
                 : exercise.goal().fallback() == Exercise.Default.DENIED ? DENIED : UNGRADED;
         byte[][][] cells = new byte[probes.size()][n][n];
+        List<Exercise.Expectation> expectations = exercise.goal().expectations();
+        List<EndpointPattern> from = expectations.stream().map(e -> EndpointPattern.of(e.from())).toList();
+        List<EndpointPattern> to = expectations.stream().map(e -> EndpointPattern.of(e.to())).toList();
         for (int p = 0; p < probes.size(); p++) {
             for (int s = 0; s < n; s++) {
                 for (int d = 0; d < n; d++) {
@@ -33,10 +37,10 @@ public final class Target {
                         continue;
                     }
                     byte value = fallback;
-                    for (Exercise.Expectation expectation : exercise.goal().expectations()) {
+                    for (int e = 0; e < expectations.size(); e++) {
+                        Exercise.Expectation expectation = expectations.get(e);
                         if ((expectation.probes().isEmpty() || expectation.probes().contains(probes.get(p)))
-                                && Patterns.matches(expectation.from(), endpoints.get(s))
-                                && Patterns.matches(expectation.to(), endpoints.get(d))) {
+                                && from.get(e).matches(endpoints.get(s)) && to.get(e).matches(endpoints.get(d))) {
                             value = expectation.allowed() ? ALLOWED : DENIED;
                         }
                     }

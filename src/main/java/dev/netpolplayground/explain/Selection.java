@@ -1,15 +1,17 @@
 package dev.netpolplayground.explain;
 
 import dev.netpolplayground.model.Endpoint;
+import dev.netpolplayground.model.EndpointPattern;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which endpoints a filter keeps: a comma-separated list of ids ("x/a", "ip:203.0.113.5"),
- * whole namespaces ("x/*"), or "external" for every outside address. Blank keeps everything.
+ * Which endpoints a filter keeps: a comma-separated list of endpoint patterns, any of which may
+ * match ("x/a", "x/*", "external", "ip:203.0.113.5", "app=web"; see {@link EndpointPattern}).
+ * Blank keeps everything.
  */
-public record Selection(List<String> patterns) {
+public record Selection(List<EndpointPattern> patterns) {
     public static final Selection ALL = new Selection(List.of());
     /** Most patterns one filter may list: each endpoint is compared with every pattern. */
     public static final int MAX_PATTERNS = 100;
@@ -19,11 +21,11 @@ public record Selection(List<String> patterns) {
     }
 
     public static Selection parse(String text) {
-        List<String> patterns = new ArrayList<>();
+        List<EndpointPattern> patterns = new ArrayList<>();
         if (text != null) {
             for (String item : text.split(",")) {
                 if (!item.isBlank()) {
-                    patterns.add(item.trim());
+                    patterns.add(EndpointPattern.of(item));
                 }
             }
         }
@@ -31,17 +33,6 @@ public record Selection(List<String> patterns) {
     }
 
     public boolean keeps(Endpoint endpoint) {
-        if (patterns.isEmpty()) {
-            return true;
-        }
-        for (String pattern : patterns) {
-            if (pattern.equals(endpoint.id()) || pattern.equals(endpoint.name()) && endpoint.external()
-                    || pattern.equals("external") && endpoint.external()
-                    || pattern.endsWith("/*") && !endpoint.external()
-                    && endpoint.namespace().equals(pattern.substring(0, pattern.length() - 2))) {
-                return true;
-            }
-        }
-        return false;
+        return patterns.isEmpty() || patterns.stream().anyMatch(pattern -> pattern.matches(endpoint));
     }
 }

@@ -147,25 +147,4 @@ class GraderTest {
         assertEquals(6, right.graded());
         assertFalse(GRADER.grade(exercise, "").solved());
     }
-
-    @Test
-    void patterns_select_endpoints_by_id_namespace_labels_and_address() {
-        var web = new dev.netpolplayground.model.Endpoint("shop/web", dev.netpolplayground.model.EndpointKind.Pod,
-                "shop", "web", java.util.Map.of("app", "web", "tier", "fe"), List.of(), false, List.of(), false,
-                dev.netpolplayground.model.Source.NONE);
-        assertTrue(Patterns.matches("*", web));
-        assertTrue(Patterns.matches("shop/web", web));
-        assertTrue(Patterns.matches("shop/*", web));
-        assertTrue(Patterns.matches("app=web", web));
-        assertTrue(Patterns.matches("app=web,tier=fe", web));
-        assertTrue(Patterns.matches("shop/tier", web) == false);
-        assertTrue(Patterns.matches("shop/app=web", web));
-        assertFalse(Patterns.matches("ops/app=web", web));
-        assertFalse(Patterns.matches("external", web));
-        var outside = dev.netpolplayground.model.Endpoint.external(
-                dev.netpolplayground.model.IpAddress.parse("8.8.8.8").orElseThrow());
-        assertTrue(Patterns.matches("external", outside));
-        assertTrue(Patterns.matches("8.8.8.8", outside));
-        assertFalse(Patterns.matches("app=web", outside));
-    }
 }

@@ -201,13 +201,20 @@ public final class Decider {
                 }
                 Namespace namespace = namespaces.get(endpoint.namespace());
                 if (!pods.namespaces().matches(namespace)) {
-                    if (pods.namespaces() instanceof NamespaceScope.PolicyNamespace) {
-                        return new Mismatch.OtherNamespace(endpoint.namespace(),
-                                ((NamespaceScope.PolicyNamespace) pods.namespaces()).name());
-                    }
-                    String wanted = ((NamespaceScope.Matching) pods.namespaces()).selector()
-                            .firstFailure(namespace.labels()).orElse("");
-                    return new Mismatch.NamespaceLabels(namespace.name(), wanted);
+                    return pods.namespaces().accept(new NamespaceScope.Visitor<Mismatch>() {
+                        public Mismatch policyNamespace(NamespaceScope.PolicyNamespace scope) {
+                            return new Mismatch.OtherNamespace(endpoint.namespace(), scope.name());
+                        }
+
+                        public Mismatch all(NamespaceScope.AllNamespaces scope) {
+                            throw new IllegalStateException("every namespace matches " + scope);
+                        }
+
+                        public Mismatch matching(NamespaceScope.Matching scope) {
+                            return new Mismatch.NamespaceLabels(namespace.name(),
+                                    scope.selector().firstFailure(namespace.labels()).orElse(""));
+                        }
+                    });
                 }
                 return new Mismatch.PodLabels(endpoint.display(), pods.pods().firstFailure(endpoint.labels()).orElse(""));
             }

@@ -2,7 +2,6 @@ package dev.netpolplayground.eval;
 
 import dev.netpolplayground.model.ContainerPort;
 import dev.netpolplayground.model.Endpoint;
-import dev.netpolplayground.model.PortMatch;
 import dev.netpolplayground.model.Probe;
 import dev.netpolplayground.model.Protocol;
 import dev.netpolplayground.model.Rule;
@@ -38,12 +37,7 @@ public final class Probes {
                         policy.egress().stream())),
                 scenario.clusterPolicies().stream().flatMap(policy -> Stream.concat(policy.ingress().stream(),
                         policy.egress().stream())).map(TierRule::rule));
-        rules.map(Rule::ports).flatMap(List::stream)
-                .filter(port -> port instanceof PortMatch.PortRange).map(port -> (PortMatch.PortRange) port)
-                .forEach(range -> {
-                    probes.add(new Probe(range.from(), range.protocol()));
-                    probes.add(new Probe(range.to(), range.protocol()));
-                });
+        rules.map(Rule::ports).flatMap(List::stream).flatMap(port -> port.edges().stream()).forEach(probes::add);
         return probes.isEmpty() ? List.of(FALLBACK) : new ArrayList<>(probes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.netpolplayground.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /** One entry of a rule's ports list, or the "any port" that an absent or empty list means. */
@@ -13,6 +14,11 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
     Optional<Boolean> everywhere(Probe probe);
 
     <R> R accept(Visitor<R> visitor);
+
+    /** The probes at the edges of a port range, which the default probes include; none for other entries. */
+    default List<Probe> edges() {
+        return List.of();
+    }
 
     /** Whether the entry names a port, whose number is looked up on each destination. */
     default boolean dependsOnDestination() {
@@ -88,6 +94,11 @@ public sealed interface PortMatch permits PortMatch.AnyPort, PortMatch.AllPortsO
 
         public boolean covers(Probe probe) {
             return probe.protocol() == protocol && probe.port() >= from && probe.port() <= to;
+        }
+
+        @Override
+        public List<Probe> edges() {
+            return List.of(new Probe(from, protocol), new Probe(to, protocol));
         }
 
         @Override

@@ -36,7 +36,7 @@ class GoldenExamplesTest {
         Matrix matrix = success.matrix();
         StringBuilder out = new StringBuilder("# ").append(example.title()).append("\n\n").append(Tables.text(matrix));
         success.warnings().forEach(warning -> out.append("warning: ").append(warning).append('\n'));
-        for (PolicySummary.Group group : PolicySummary.groups(matrix.scenario())) {
+        for (PolicySummary.Group group : PolicySummary.groups(matrix.scenario(), matrix.isolation())) {
             out.append("\n## ").append(group.title()).append('\n');
             if (!group.note().isEmpty()) {
                 out.append(group.note()).append('\n');

@@ -48,11 +48,15 @@ public final class Isolation {
     private final Map<String, Namespace> namespaces;
     private final Map<List<Object>, Selected> byClass = new HashMap<>();
     private final Map<Endpoint, Selected> byEndpoint = new IdentityHashMap<>();
+    private final List<Endpoint> endpoints;
+    /** The index read backwards, policy → endpoints it selects; built on first use. */
+    private Map<Object, List<Endpoint>> selectedBy;
 
     private Isolation(Scenario scenario) {
         this.policies = scenario.policies();
         this.clusterPolicies = scenario.clusterPolicies().stream().sorted(TIER_ORDER).toList();
         this.namespaces = scenario.namespacesByName();
+        this.endpoints = scenario.endpoints();
     }
 
     public static Isolation of(Scenario scenario) {
@@ -81,6 +85,30 @@ public final class Isolation {
     /** The policies of {@code tier} whose subject takes in {@code endpoint}, in {@link #TIER_ORDER}. */
     public List<ClusterPolicy> tierPolicies(Endpoint endpoint, Tier tier) {
         return tier == Tier.ADMIN ? selected(endpoint).admin() : selected(endpoint).baseline();
+    }
+
+    /** The endpoints that {@code policy} selects, in the scenario's order. */
+    public List<Endpoint> selectedBy(Policy policy) {
+        return inverse().getOrDefault(policy, List.of());
+    }
+
+    /** The endpoints that {@code policy} takes in as subjects, in the scenario's order. */
+    public List<Endpoint> subjectsOf(ClusterPolicy policy) {
+        return inverse().getOrDefault(policy, List.of());
+    }
+
+    private synchronized Map<Object, List<Endpoint>> inverse() {
+        if (selectedBy == null) {
+            Map<Object, List<Endpoint>> inverse = new IdentityHashMap<>();
+            for (Endpoint endpoint : endpoints) {
+                Selected selected = selected(endpoint);
+                for (List<?> policies : List.of(selected.all(), selected.admin(), selected.baseline())) {
+                    policies.forEach(policy -> inverse.computeIfAbsent(policy, k -> new ArrayList<>()).add(endpoint));
+                }
+            }
+            selectedBy = inverse;
+        }
+        return selectedBy;
     }
 
     /** Whether the scenario has any policy of {@code tier}, selecting anything or not. */

@@ -5,7 +5,6 @@ import dev.netpolplayground.model.Action;
 import dev.netpolplayground.model.ClusterPolicy;
 import dev.netpolplayground.model.Direction;
 import dev.netpolplayground.model.Endpoint;
-import dev.netpolplayground.model.Namespace;
 import dev.netpolplayground.model.Policy;
 import dev.netpolplayground.model.Rule;
 import dev.netpolplayground.model.Scenario;
@@ -14,8 +13,6 @@ import dev.netpolplayground.model.TierRule;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * A policy in plain English, with the pods it selects: one card of the playground's policies panel.
@@ -43,20 +40,20 @@ public record PolicySummary(String kind, String id, String name, String rank, in
     private static final int SHOWN = 20;
 
     /** The NetworkPolicies alone, in the scenario's order. */
-    public static List<PolicySummary> of(Scenario scenario) {
-        return scenario.policies().stream().map(policy -> of(policy, scenario)).toList();
+    static List<PolicySummary> of(Scenario scenario, Isolation isolation) {
+        return scenario.policies().stream().map(policy -> of(policy, isolation)).toList();
     }
 
     /**
      * The panel: the Admin tier (when the scenario has one), the NetworkPolicies, the Baseline tier,
      * each in the order it is consulted. Without cluster policies, one group of NetworkPolicies.
      */
-    public static List<Group> groups(Scenario scenario) {
+    public static List<Group> groups(Scenario scenario, Isolation isolation) {
         List<ClusterPolicy> ordered = scenario.clusterPolicies().stream().sorted(Isolation.TIER_ORDER).toList();
-        List<PolicySummary> admin = ordered.stream().filter(p -> p.tier() == Tier.ADMIN).map(p -> of(p, scenario))
+        List<PolicySummary> admin = ordered.stream().filter(p -> p.tier() == Tier.ADMIN).map(p -> of(p, isolation))
                 .toList();
         List<PolicySummary> baseline = ordered.stream().filter(p -> p.tier() == Tier.BASELINE)
-                .map(p -> of(p, scenario)).toList();
+                .map(p -> of(p, isolation)).toList();
         List<Group> groups = new ArrayList<>();
         if (!admin.isEmpty()) {
             groups.add(new Group("Admin tier", "Consulted first, lowest priority first. The first rule that matches"
@@ -70,7 +67,7 @@ public record PolicySummary(String kind, String id, String name, String rank, in
                 : tiers ? "Consulted for the traffic the Admin tier hands on. A pod that a NetworkPolicy isolates is"
                 + " decided here: what no rule allows is denied, and the Baseline tier is not consulted."
                 : "";
-        groups.add(new Group("NetworkPolicies", note, of(scenario)));
+        groups.add(new Group("NetworkPolicies", note, of(scenario, isolation)));
         if (!baseline.isEmpty()) {
             groups.add(new Group("Baseline tier", "Consulted last, and only for a direction in which no"
                     + " NetworkPolicy isolates the pod. The first rule that matches decides; traffic no rule matches"
@@ -79,8 +76,8 @@ public record PolicySummary(String kind, String id, String name, String rank, in
         return groups;
     }
 
-    static PolicySummary of(Policy policy, Scenario scenario) {
-        List<String> selected = selected(scenario, policy::selects);
+    static PolicySummary of(Policy policy, Isolation isolation) {
+        List<String> selected = displays(isolation.selectedBy(policy));
         List<String> sentences = new ArrayList<>();
         String who = policy.podSelector().isEmpty() ? "every pod in namespace " + policy.namespace()
                 : "pods " + policy.podSelector() + " in namespace " + policy.namespace();
@@ -114,9 +111,8 @@ public record PolicySummary(String kind, String id, String name, String rank, in
                 sentences, shown(selected));
     }
 
-    static PolicySummary of(ClusterPolicy policy, Scenario scenario) {
-        Map<String, Namespace> namespaces = scenario.namespacesByName();
-        List<String> selected = selected(scenario, e -> policy.selects(e, namespaces.get(e.namespace())));
+    static PolicySummary of(ClusterPolicy policy, Isolation isolation) {
+        List<String> selected = displays(isolation.subjectsOf(policy));
         List<String> sentences = new ArrayList<>();
         sentences.add("Applies to " + policy.subject() + " (" + count(selected) + "); host-network pods are never"
                 + " its subjects.");
@@ -159,8 +155,8 @@ public record PolicySummary(String kind, String id, String name, String rank, in
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static List<String> selected(Scenario scenario, Predicate<Endpoint> test) {
-        return scenario.endpoints().stream().filter(test).map(Endpoint::display).toList();
+    private static List<String> displays(List<Endpoint> endpoints) {
+        return endpoints.stream().map(Endpoint::display).toList();
     }
 
     private static String count(List<String> selected) {

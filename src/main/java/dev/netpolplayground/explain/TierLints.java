@@ -48,7 +48,8 @@ public final class TierLints {
             return List.of();
         }
         List<Problem> warnings = new ArrayList<>();
-        Map<ClusterPolicy, List<Endpoint>> subjects = subjects(matrix, deadline);
+        Map<ClusterPolicy, List<Endpoint>> subjects = new IdentityHashMap<>();
+        scenario.clusterPolicies().forEach(policy -> subjects.put(policy, matrix.isolation().subjectsOf(policy)));
         unordered(scenario, subjects, warnings, deadline);
         Set<ClusterPolicy> behindNetworkPolicies = baselineBehindNetworkPolicies(matrix, subjects, warnings);
         List<Integer> selected = new ArrayList<>();
@@ -64,23 +65,6 @@ public final class TierLints {
             new Scan(matrix, deadline).run(selected, behindNetworkPolicies, warnings);
         }
         return warnings;
-    }
-
-    /** Each cluster policy's subjects, in the scenario's order, read from the matrix's index. */
-    private static Map<ClusterPolicy, List<Endpoint>> subjects(Matrix matrix, Deadline deadline) {
-        Map<ClusterPolicy, List<Endpoint>> subjects = new IdentityHashMap<>();
-        matrix.scenario().clusterPolicies().forEach(policy -> subjects.put(policy, new ArrayList<>()));
-        List<Endpoint> endpoints = matrix.endpoints();
-        for (int i = 0; i < endpoints.size(); i++) {
-            if ((i & 255) == 0) {
-                deadline.check();
-            }
-            Endpoint endpoint = endpoints.get(i);
-            for (Tier tier : Tier.values()) {
-                matrix.isolation().tierPolicies(endpoint, tier).forEach(policy -> subjects.get(policy).add(endpoint));
-            }
-        }
-        return subjects;
     }
 
     private static Problem at(ClusterPolicy policy, String path, String message) {

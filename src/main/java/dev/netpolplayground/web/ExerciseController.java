@@ -29,12 +29,16 @@ final class ExerciseController {
     private final Grader grader;
     private final ScenarioStore store;
     private final Templates templates;
+    /** The built-in catalog never changes, so its page is composed once. */
+    private final CatalogView catalogView;
 
     ExerciseController(Catalog catalog, Grader grader, ScenarioStore store, Templates templates) {
         this.catalog = catalog;
         this.grader = grader;
         this.store = store;
         this.templates = templates;
+        this.catalogView = new CatalogView(catalog.all().stream().map(e -> new CatalogView.Card(e.id(),
+                Routes.exercise(e.id()), e.title(), e.level(), Markdown.summary(e.brief()))).toList());
     }
 
     /** An exercise found by id, and the URL its page lives at. */
@@ -81,9 +85,7 @@ final class ExerciseController {
     private static final int COMPILED_EXERCISES = 32;
 
     void catalog(Context ctx) {
-        List<CatalogView.Card> cards = catalog.all().stream().map(e -> new CatalogView.Card(e.id(),
-                Routes.exercise(e.id()), e.title(), e.level(), Markdown.summary(e.brief()))).toList();
-        templates.render(ctx, "exercises/catalog.jte", new CatalogView(cards));
+        templates.render(ctx, "exercises/catalog.jte", catalogView);
     }
 
     void builtInPage(Context ctx) {

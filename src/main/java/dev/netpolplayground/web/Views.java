@@ -60,11 +60,12 @@ final class Views {
                 matrix.endpoints().size(), matrix.probes().size(), success.parseNanos() / 1e6,
                 success.evaluateNanos() / 1e6);
         return new ResultView(List.of(), matrix(matrix, form), explanation(matrix, form.cell(), form.text()),
-                policyGroups(matrix.scenario()), ProblemView.of(success.warnings()), link, timing);
+                policyGroups(matrix), ProblemView.of(success.warnings()), link, timing);
     }
 
     /** The policies panel, tier by tier; a card's class is the one {@link #matrix} gives the cells its policy decides. */
-    static List<PolicyGroupView> policyGroups(Scenario scenario) {
+    static List<PolicyGroupView> policyGroups(Matrix matrix) {
+        Scenario scenario = matrix.scenario();
         Map<String, String> highlights = new HashMap<>();
         for (int i = 0; i < scenario.policies().size(); i++) {
             highlights.put(scenario.policies().get(i).id(), "p" + i);
@@ -72,7 +73,7 @@ final class Views {
         for (int i = 0; i < scenario.clusterPolicies().size(); i++) {
             highlights.put(scenario.clusterPolicies().get(i).id(), "c" + i);
         }
-        return PolicySummary.groups(scenario).stream().map(group -> new PolicyGroupView(group.title(), group.note(),
+        return PolicySummary.groups(scenario, matrix.isolation()).stream().map(group -> new PolicyGroupView(group.title(), group.note(),
                 group.policies().stream().map(p -> new PolicyGroupView.Card(highlights.get(p.id()), p)).toList()))
                 .toList();
     }

@@ -1,5 +1,6 @@
 package dev.netpolplayground.exercises;
 
+import dev.netpolplayground.Scenarios;
 import dev.netpolplayground.eval.Reach;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.parse.ExerciseParser;
@@ -96,21 +97,15 @@ class GraderTest {
         assertTrue(grade.problems().get(0).message().contains("may only contain policies"));
     }
 
+    private static String rival(String name, String action) {
+        return Scenarios.cnp(name, "Admin", 10, "{namespaces: {matchLabels: {tenant: a}}}",
+                "ingress: [{action: " + action + ", from: [{namespaces: {matchLabels: {tenant: b}}}]}]");
+    }
+
     @Test
     void an_undefined_cell_matches_no_goal_even_where_one_of_its_orders_would() {
-        String rival = """
-                apiVersion: policy.networking.k8s.io/v1alpha2
-                kind: ClusterNetworkPolicy
-                metadata: {name: %s}
-                spec:
-                  tier: Admin
-                  priority: 10
-                  subject: {namespaces: {matchLabels: {tenant: a}}}
-                  ingress: [{action: %s, from: [{namespaces: {matchLabels: {tenant: b}}}]}]
-                ---
-                """;
         Grade grade = GRADER.grade(Catalog.load().find("tiers-tenant-guardrail").orElseThrow(),
-                rival.formatted("deny-b", "Deny") + rival.formatted("accept-b", "Accept"));
+                rival("deny-b", "Deny") + rival("accept-b", "Accept"));
         assertFalse(grade.solved());
         Grade.Difference into = grade.differing().stream()
                 .filter(d -> d.fromId().equals("team-b/web") && d.toId().equals("team-a/db")).findFirst().orElseThrow();

@@ -2,6 +2,7 @@ package dev.netpolplayground.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.netpolplayground.Scenarios;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,21 +118,15 @@ class ApiTest {
         assertEquals("shop/db-from-web", denied.get("ingress").get("reasons").get(1).get("policy").asText());
     }
 
+    private static String rival(String name, String rule, String action) {
+        return Scenarios.cnp(name, "Admin", 10, "{namespaces: {}}", "ingress: [{name: " + rule + ", action: " + action
+                + ", from: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: web}}}}]}]");
+    }
+
     @Test
     void a_tier_reason_names_tier_priority_action_and_rule_and_an_undefined_cell_says_so() throws Exception {
-        String rival = """
-                apiVersion: policy.networking.k8s.io/v1alpha2
-                kind: ClusterNetworkPolicy
-                metadata: {name: %s}
-                spec:
-                  tier: Admin
-                  priority: 10
-                  subject: {namespaces: {}}
-                  ingress: [{name: %s, action: %s, from: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: web}}}}]}]
-                ---
-                """;
         HttpResponse<String> response = server.post(Routes.API_EVALUATE + "?probes=5432/TCP", "application/yaml",
-                rival.formatted("guard", "no-web", "Deny") + SHOP);
+                rival("guard", "no-web", "Deny") + SHOP);
         JsonNode denied = cell(json(response), "shop/web", "shop/db", 5432, "TCP");
         assertFalse(denied.get("allowed").asBoolean());
         JsonNode reason = denied.get("ingress").get("reasons").get(0);
@@ -144,7 +139,7 @@ class ApiTest {
         assertEquals("no-web", reason.get("ruleName").asText());
 
         response = server.post(Routes.API_EVALUATE + "?probes=5432/TCP", "application/yaml",
-                rival.formatted("guard", "no-web", "Deny") + rival.formatted("welcome", "yes-web", "Accept") + SHOP);
+                rival("guard", "no-web", "Deny") + rival("welcome", "yes-web", "Accept") + SHOP);
         JsonNode undefined = cell(json(response), "shop/web", "shop/db", 5432, "TCP");
         assertTrue(undefined.get("undefined").asBoolean(), undefined.toString());
         assertFalse(undefined.get("allowed").asBoolean());

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
+import java.time.Clock;
 import java.util.Locale;
 
 /**
@@ -23,10 +24,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final ScenarioStore scenarios;
+    private final ClassStore classes;
 
-    private Database(HikariDataSource dataSource, ScenarioStore scenarios) {
+    private Database(HikariDataSource dataSource, ScenarioStore scenarios, ClassStore classes) {
         this.dataSource = dataSource;
         this.scenarios = scenarios;
+        this.classes = classes;
     }
 
     /** Opens with the default size limit for shared scenarios. */
@@ -67,7 +70,8 @@ public final class Database implements AutoCloseable {
             } else {
                 migrate(dataSource);
             }
-            return new Database(dataSource, new JdbcScenarioStore(dataSource, maxScenarioBytes));
+            return new Database(dataSource, new JdbcScenarioStore(dataSource, maxScenarioBytes),
+                    new JdbcClassStore(dataSource, Clock.systemUTC()));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -91,6 +95,10 @@ public final class Database implements AutoCloseable {
 
     public ScenarioStore scenarios() {
         return scenarios;
+    }
+
+    public ClassStore classes() {
+        return classes;
     }
 
     @Override

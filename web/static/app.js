@@ -324,6 +324,11 @@
   }
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr.status;
+    var retry = event.detail.xhr.getResponseHeader("Retry-After");
+    if (status === 429) {
+      requestFailed(event, "Too many requests from here in the last minute" + (retry ? ": try again in " + retry + " s." : "."));
+      return;
+    }
     requestFailed(event, status === 503
       ? "The playground is busy, so your latest change was not evaluated: what is shown here is from before it."
         + " Edit again or press Evaluate in a moment."
@@ -340,7 +345,14 @@
     if (id === "result" || id === "check") { setUpResult(); }
   });
 
+  function setUpTimezone() {
+    document.querySelectorAll("[data-timezone-offset]").forEach(function (field) {
+      field.value = String(new Date().getTimezoneOffset());
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpTimezone();
     setUpEditor();
     setUpHints();
     setUpResult();

@@ -2,11 +2,12 @@
 -- Runs unchanged on H2 2.x and PostgreSQL. Only SHA-256 digests of the teacher's and students'
 -- tokens are stored. Deleting a class deletes its students and their answers (ON DELETE CASCADE).
 -- Titles and display names are checked to hold no control characters; answers may hold anything
--- and are stored as their UTF-8 bytes, as in shared_scenario.
+-- and are stored as their UTF-8 bytes, as in shared_scenario. Lengths leave room for four UTF-16
+-- units per character (the limits are 120 and 40 characters).
 CREATE TABLE class_room (
     code          VARCHAR(11)   NOT NULL,
     teacher_hash  BYTEA         NOT NULL,
-    title         VARCHAR(120)  NOT NULL,
+    title         VARCHAR(480)  NOT NULL,
     exercises     VARCHAR(4000) NOT NULL,
     ends_at       TIMESTAMP WITH TIME ZONE,
     closed        BOOLEAN DEFAULT FALSE NOT NULL,
@@ -18,8 +19,8 @@ CREATE TABLE class_student (
     id          VARCHAR(16) NOT NULL,
     class_code  VARCHAR(11) NOT NULL,
     token_hash  BYTEA       NOT NULL,
-    name        VARCHAR(40) NOT NULL,
-    name_key    VARCHAR(40) NOT NULL,
+    name        VARCHAR(160) NOT NULL,
+    name_key    VARCHAR(160) NOT NULL,
     joined_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT class_student_pk PRIMARY KEY (id),
     CONSTRAINT class_student_class FOREIGN KEY (class_code) REFERENCES class_room (code) ON DELETE CASCADE,

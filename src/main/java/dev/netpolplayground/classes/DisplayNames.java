@@ -24,15 +24,18 @@ public final class DisplayNames {
         if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
             return Optional.of("A name has at most " + MAX_LENGTH + " characters.");
         }
-        boolean printable = name.codePoints().noneMatch(c -> Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SURROGATE
-                || Character.getType(c) == Character.PRIVATE_USE || Character.getType(c) == Character.UNASSIGNED
-                || Character.getType(c) == Character.LINE_SEPARATOR
-                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
-        if (!printable) {
+        if (!printable(name)) {
             return Optional.of("A name is letters, digits, spaces and punctuation: no control or invisible characters.");
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code text} is one line of visible characters and spaces: no control, format or unassigned ones. */
+    public static boolean printable(String text) {
+        return text.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE || Character.getType(c) == Character.PRIVATE_USE
+                || Character.getType(c) == Character.UNASSIGNED || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
     }
 
     /** Two names that differ only in case are one name in a class. */

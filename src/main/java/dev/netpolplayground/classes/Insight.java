@@ -2,10 +2,14 @@ package dev.netpolplayground.classes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -15,13 +19,16 @@ import java.util.stream.Collectors;
  * @param working students with at least one Check on it
  * @param solved  students whose latest Check solved it
  */
-public record Insight(int exercise, int working, int solved, List<MissedCell> mostMissed,
+public record Insight(int exercise, int working, int solved, List<MissedPair> mostMissed,
                       Optional<CommonAnswer> commonWrong) {
-    /** How many cells the teacher is shown per exercise. */
-    public static final int TOP_CELLS = 5;
+    /** How many pairs the teacher is shown per exercise. */
+    public static final int TOP_PAIRS = 5;
 
-    /** A cell and how many students' latest Check got it wrong. */
-    public record MissedCell(Attempt.Cell cell, int students) {
+    /**
+     * A pair the goal expects {@code expected} on the listed probes, and how many students' latest
+     * Check got it wrong on at least one of them.
+     */
+    public record MissedPair(String from, String to, List<String> probes, boolean expected, int students) {
     }
 
     /** One wrong answer (up to blank and comment lines) that {@code students} share as their latest. */
@@ -40,17 +47,27 @@ public record Insight(int exercise, int working, int solved, List<MissedCell> mo
 
     private static Insight ofOne(int exercise, List<Attempt> latest) {
         List<Attempt> wrong = latest.stream().filter(a -> !a.solved()).toList();
-        Map<String, Attempt.Cell> cells = new LinkedHashMap<>();
+        Map<String, SortedSet<String>> probes = new LinkedHashMap<>();
+        Map<String, Attempt.Cell> first = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Attempt attempt : wrong) {
+            Set<String> pairs = new HashSet<>();
             for (Attempt.Cell cell : attempt.cells()) {
-                cells.putIfAbsent(cell.id(), cell);
-                counts.merge(cell.id(), 1, Integer::sum);
+                String pair = cell.from() + "|" + cell.to() + "|" + cell.expected();
+                first.putIfAbsent(pair, cell);
+                probes.computeIfAbsent(pair, p -> new TreeSet<>()).add(cell.probe());
+                if (pairs.add(pair)) {
+                    counts.merge(pair, 1, Integer::sum);
+                }
             }
         }
-        List<MissedCell> missed = counts.entrySet().stream()
+        List<MissedPair> missed = counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP_CELLS).map(e -> new MissedCell(cells.get(e.getKey()), e.getValue())).toList();
+                .limit(TOP_PAIRS).map(e -> {
+                    Attempt.Cell cell = first.get(e.getKey());
+                    return new MissedPair(cell.from(), cell.to(), List.copyOf(probes.get(e.getKey())), cell.expected(),
+                            e.getValue());
+                }).toList();
         Map<String, List<Attempt>> answers = wrong.stream().collect(Collectors.groupingBy(
                 a -> Answers.normalized(a.answer()), LinkedHashMap::new, Collectors.toList()));
         Optional<CommonAnswer> common = answers.values().stream().filter(group -> group.size() >= 2)

@@ -59,7 +59,7 @@ final class Serve {
         WebApp.Settings settings = new WebApp.Settings(sharesPerMinute, WebApp.Settings.DEFAULT.stopTimeoutMillis(),
                 WebApp.Settings.DEFAULT.proxies(), evaluations, WebApp.Settings.DEFAULT.queueWait(),
                 Duration.ofSeconds(warmUpSeconds), rememberMib, memoryMib);
-        WebApp.Services services = WebApp.services(database.scenarios(),
+        WebApp.Services services = WebApp.services(database.scenarios(), database.classes(),
                 trustProxy ? settings.behindProxies(trusted) : settings);
         Javalin app = WebApp.create(services);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -35,6 +35,11 @@ public record Grade(List<Difference> differing, List<Problem> problems, Optional
         return problems.isEmpty() && differing.isEmpty();
     }
 
+    /** How many (source, destination) pairs differ from the goal, on one probe or more. */
+    public int differingPairs() {
+        return (int) differing.stream().map(d -> d.fromId() + "\n" + d.toId()).distinct().count();
+    }
+
     /**
      * In pairs, as a student counts what the matrix shows: "Solved: all 12 pairs match the goal", or
      * "3 of 12 pairs differ from the goal (on 80/TCP: 2; on 5432/TCP: 1)" when more than one probe is graded.
@@ -43,7 +48,7 @@ public record Grade(List<Difference> differing, List<Problem> problems, Optional
         if (solved()) {
             return "Solved: all " + gradedPairs + (gradedPairs == 1 ? " pair matches" : " pairs match") + " the goal";
         }
-        long pairs = differing.stream().map(d -> d.fromId() + "\n" + d.toId()).distinct().count();
+        long pairs = differingPairs();
         Map<Probe, Long> perProbe = differing.stream().collect(Collectors.groupingBy(Difference::probeValue,
                 LinkedHashMap::new, Collectors.counting()));
         String detail = perProbe.size() > 1 || matrix.map(m -> m.probes().size() > 1).orElse(false)

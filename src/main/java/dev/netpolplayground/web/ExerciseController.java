@@ -25,65 +25,27 @@ import java.util.Optional;
 
 /** Classroom exercises: the catalog, an exercise page, checking an answer, and the JSON API. */
 final class ExerciseController {
-    private final Catalog catalog;
-    private final Grader grader;
-    private final ScenarioStore store;
+    private final ExerciseLookup lookup;
+    private final ExercisePages pages;
     private final Templates templates;
     /** The built-in catalog never changes, so its page is composed once. */
     private final CatalogView catalogView;
 
-    ExerciseController(Catalog catalog, Grader grader, ScenarioStore store, Templates templates) {
-        this.catalog = catalog;
-        this.grader = grader;
-        this.store = store;
+    ExerciseController(ExerciseLookup lookup, ExercisePages pages, Templates templates) {
+        this.lookup = lookup;
+        this.pages = pages;
         this.templates = templates;
-        this.catalogView = new CatalogView(catalog.all().stream().map(e -> new CatalogView.Card(e.id(),
+        this.catalogView = new CatalogView(lookup.catalog().all().stream().map(e -> new CatalogView.Card(e.id(),
                 Routes.exercise(e.id()), e.title(), e.level(), Markdown.summary(e.brief()))).toList());
     }
 
-    /** An exercise found by id, and the URL its page lives at. */
-    private record Found(Exercise exercise, String base, boolean teacherMade) {
+    private Optional<ExerciseLookup.Found> builtIn(Context ctx) {
+        return lookup.builtIn(ctx.pathParam("id"));
     }
 
-    private Optional<Found> builtIn(Context ctx) {
-        return catalog.find(ctx.pathParam("id")).map(e -> new Found(e, Routes.exercise(e.id()), false));
+    private Optional<ExerciseLookup.Found> teacherMade(Context ctx) {
+        return lookup.teacherMade(ctx.pathParam("id"));
     }
-
-    /**
-     * A teacher-made exercise, read once: its id is derived from its content and never reused, so
-     * the compiled exercise stays true for as long as it is remembered.
-     */
-    private Optional<Found> teacherMade(Context ctx) {
-        String id = ctx.pathParam("id");
-        Exercise known;
-        synchronized (compiled) {
-            known = compiled.get(id);
-        }
-        Optional<Exercise> exercise = known != null ? Optional.of(known)
-                : store.find(id).filter(s -> s.kind() == StoredScenario.Kind.EXERCISE)
-                .map(s -> new ExerciseParser().parse(s.text()))
-                .filter(r -> r instanceof ExerciseParser.Ok)
-                .map(r -> ((ExerciseParser.Ok) r).exercise());
-        exercise.ifPresent(e -> {
-            synchronized (compiled) {
-                compiled.put(id, e);
-            }
-        });
-        return exercise.map(e -> new Found(e, Routes.teacherExercise(id), true));
-    }
-
-    /**
-     * The teacher-made exercises read most recently, by id: a class works on a few at a time, and
-     * each is at most a shared scenario's size (512 KiB), so 32 hold at most 16 MiB of text.
-     */
-    private final Map<String, Exercise> compiled = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Exercise> eldest) {
-            return size() > COMPILED_EXERCISES;
-        }
-    };
-    private static final int COMPILED_EXERCISES = 32;
-
     void catalog(Context ctx) {
         templates.render(ctx, "exercises/catalog.jte", catalogView);
     }
@@ -98,7 +60,7 @@ final class ExerciseController {
 
     /** GET /x/{id}/created: the handout link with Copy, and a preview of what students get. */
     void teacherCreated(Context ctx) {
-        Optional<Found> found = teacherMade(ctx);
+        Optional<ExerciseLookup.Found> found = teacherMade(ctx);
         if (found.isEmpty()) {
             notFound(ctx);
             return;
@@ -133,7 +95,7 @@ final class ExerciseController {
         explainFragment(ctx, teacherMade(ctx));
     }
 
-    private void page(Context ctx, Optional<Found> found, boolean submitted) {
+    private void page(Context ctx, Optional<ExerciseLookup.Found> found, boolean submitted) {
         if (found.isEmpty()) {
             notFound(ctx);
             return;
@@ -142,14 +104,11 @@ final class ExerciseController {
         PlaygroundForm form = PlaygroundForm.from(ctx);
         String answer = submitted ? form.text() : exercise.starter();
         CheckView check = submitted ? check(exercise, found.get().base(), form) : CheckView.NONE;
-        Grader.Goal goal = grader.goal(exercise);
-        MatrixView goalView = Views.matrix(goal.cluster(), PlaygroundForm.of("", "", ""), goalCells(goal.target()));
-        templates.render(ctx, "exercises/exercise.jte", new ExerciseView(exercise.id(), found.get().base(),
-                exercise.title(), exercise.level(), Markdown.html(exercise.brief()), exercise.cluster(), answer,
-                goalView, exercise.hints().stream().map(Markdown::html).toList(), check, found.get().teacherMade()));
+        templates.render(ctx, "exercises/exercise.jte", pages.page(exercise, found.get().base(),
+                found.get().teacherMade() ? ExerciseView.Crumbs.TEACHER_MADE : ExerciseView.Crumbs.CATALOG, answer, check));
     }
 
-    private void checkFragment(Context ctx, Optional<Found> found) {
+    private void checkFragment(Context ctx, Optional<ExerciseLookup.Found> found) {
         if (found.isEmpty()) {
             notFound(ctx);
             return;
@@ -158,58 +117,17 @@ final class ExerciseController {
                 PlaygroundForm.from(ctx)));
     }
 
-    private void explainFragment(Context ctx, Optional<Found> found) {
+    private void explainFragment(Context ctx, Optional<ExerciseLookup.Found> found) {
         if (found.isEmpty()) {
             notFound(ctx);
             return;
         }
-        PlaygroundForm form = PlaygroundForm.from(ctx);
-        Grade grade = grader.grade(found.get().exercise(), form.text());
-        ExplanationView view = grade.matrix().map(m -> Views.explanation(m, form.cell(), form.text()))
-                .orElse(ExplanationView.NONE);
-        templates.render(ctx, "playground/explanation.jte", view);
+        templates.render(ctx, "playground/explanation.jte", pages.explanation(found.get().exercise(),
+                PlaygroundForm.from(ctx)));
     }
 
     private CheckView check(Exercise exercise, String base, PlaygroundForm form) {
-        Grade grade = grader.grade(exercise, form.text());
-        if (!grade.problems().isEmpty()) {
-            return new CheckView(true, false, exercise.id(), base, "Your policies have problems to fix first",
-                    ProblemView.of(grade.problems()), Views.EMPTY_MATRIX, List.of(), "");
-        }
-        Matrix matrix = grade.matrix().orElseThrow();
-        MatrixView view = Views.matrix(matrix, form, checkedCells(matrix, grade.target().orElseThrow()));
-        String headline = grade.summary();
-        return new CheckView(true, grade.solved(), exercise.id(), base, headline, List.of(), view,
-                ProblemView.of(grade.warnings()), grade.solved() ? Markdown.html(exercise.debrief()) : "");
-    }
-
-    /** The goal shown as a matrix: expected verdicts, and "not graded" where the goal is silent. */
-    static Views.Cells goalCells(Target goal) {
-        return new Views.Cells() {
-            public int value(int from, int to, int probe) {
-                return !goal.graded(from, to, probe) ? -1 : goal.expected(from, to, probe) ? 1 : 0;
-            }
-
-            public boolean differs(int from, int to, int probe) {
-                return false;
-            }
-        };
-    }
-
-    /** The student's verdicts, marked where the goal expects otherwise (ungraded cells show as they are). */
-    private static Views.Cells checkedCells(Matrix matrix, Target goal) {
-        return new Views.Cells() {
-            private final Views.Cells actual = Views.actual(matrix);
-
-            public int value(int from, int to, int probe) {
-                return actual.value(from, to, probe);
-            }
-
-            public boolean differs(int from, int to, int probe) {
-                return goal.graded(from, to, probe) && matrix.reach(from, to, probe)
-                        != (goal.expected(from, to, probe) ? Reach.ALLOWED : Reach.DENIED);
-            }
-        };
+        return pages.check(exercise, base, form, pages.grader().grade(exercise, form.text()), "");
     }
 
     private void notFound(Context ctx) {
@@ -220,7 +138,7 @@ final class ExerciseController {
 
     void apiList(Context ctx) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (Exercise exercise : catalog.all()) {
+        for (Exercise exercise : lookup.catalog().all()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", exercise.id());
             item.put("title", exercise.title());
@@ -231,7 +149,7 @@ final class ExerciseController {
     }
 
     void apiCheck(Context ctx) {
-        Optional<Exercise> exercise = catalog.find(ctx.pathParam("id"));
+        Optional<Exercise> exercise = lookup.catalog().find(ctx.pathParam("id"));
         if (exercise.isEmpty()) {
             ApiController.errors(ctx, HttpStatus.NOT_FOUND, List.of(Problem.error("no exercise '"
                     + ctx.pathParam("id") + "'", 0, 0, "")), List.of());
@@ -240,7 +158,7 @@ final class ExerciseController {
         if (!ApiController.acceptsBody(ctx)) {
             return;
         }
-        Grade grade = grader.grade(exercise.get(), ctx.body());
+        Grade grade = pages.grader().grade(exercise.get(), ctx.body());
         if (!grade.problems().isEmpty()) {
             ApiController.errors(ctx, ApiController.status(grade.refusal().orElse(Parsed.Refusal.INVALID)),
                     grade.problems(), List.of());

@@ -23,6 +23,23 @@ public final class Routes {
     /** What the teacher sees once: the handout link to copy, and the exercise as students will get it. */
     public static final String TEACHER_CREATED = "/x/{id}/created";
     public static final String TEACHER_EXPLAIN = "/x/{id}/explain";
+    /** A teacher makes a class here. */
+    public static final String NEW_CLASS = "/classes/new";
+    public static final String CLASSES = "/classes";
+    /** The student link: short enough to write on a board. */
+    public static final String CLASS = "/c/{code}";
+    public static final String CLASS_JOIN = "/c/{code}/join";
+    public static final String CLASS_EXERCISE = "/c/{code}/e/{n}";
+    public static final String CLASS_CHECK = "/c/{code}/e/{n}/check";
+    public static final String CLASS_EXPLAIN = "/c/{code}/e/{n}/explain";
+    /** The teacher link: a capability URL, whose token only the teacher was shown. */
+    public static final String CLASS_TEACHER = "/c/{code}/t/{token}";
+    public static final String CLASS_PROGRESS = "/c/{code}/t/{token}/progress";
+    public static final String CLASS_ANSWER = "/c/{code}/t/{token}/s/{student}/{n}";
+    public static final String CLASS_ANSWER_EXPLAIN = "/c/{code}/t/{token}/e/{n}/explain";
+    public static final String CLASS_RESULTS = "/c/{code}/t/{token}/results.csv";
+    public static final String CLASS_CLOSE = "/c/{code}/t/{token}/close";
+    public static final String CLASS_DELETE = "/c/{code}/t/{token}/delete";
     /** Every API route starts so; its errors are JSON. */
     public static final String API_PREFIX = "/api/";
     public static final String API_EVALUATE = "/api/v1/evaluate";
@@ -48,6 +65,23 @@ public final class Routes {
 
     public static String teacherExercise(String id) {
         return "/x/" + id;
+    }
+
+    public static String classroom(String code) {
+        return "/c/" + code;
+    }
+
+    public static String classExercise(String code, int number) {
+        return "/c/" + code + "/e/" + number;
+    }
+
+    public static String classTeacher(String code, String token) {
+        return "/c/" + code + "/t/" + token;
+    }
+
+    /** The path as the access log may keep it: a teacher link's token never reaches a log file. */
+    static String loggable(String path) {
+        return path.startsWith("/c/") ? path.replaceFirst("^(/c/[^/]*/t/)[^/]*", "$1…") : path;
     }
 
     public static String export(String format) {

@@ -7,6 +7,7 @@ import dev.netpolplayground.exercises.Grader;
 import dev.netpolplayground.model.Cidr;
 import dev.netpolplayground.model.Problem;
 import dev.netpolplayground.parse.ScenarioParser;
+import dev.netpolplayground.store.ClassStore;
 import dev.netpolplayground.store.NotUnicodeException;
 import dev.netpolplayground.store.ScenarioStore;
 import dev.netpolplayground.store.ScenarioTooLargeException;
@@ -53,22 +54,26 @@ public final class WebApp {
     public static final Analysis.Budget BUDGET = new Analysis.Budget(200_000_000L, Duration.ofSeconds(10));
 
     /** The parser, pipeline and grader with the server's limits. */
-    public static Services services(ScenarioStore store, Settings settings) {
+    public static Services services(ScenarioStore store, ClassStore classes, Settings settings) {
         ScenarioParser parser = new ScenarioParser(INPUT_LIMITS);
         Analysis analysis = new Analysis(parser, BUDGET, new Analysis.Memory(settings.rememberMib() * 1024 * 1024,
                 REMEMBER_FROM_BYTES), new MemoryPool(settings.memoryBytes(), settings.queueWait()));
         Examples examples = Examples.load();
-        return new Services(analysis, store, examples, Catalog.load(), new Grader(parser, analysis), settings,
+        return new Services(analysis, store, classes, examples, Catalog.load(), new Grader(parser, analysis), settings,
                 new Gate(settings.concurrentEvaluations(), settings.queueWait()), new WarmUp(examples, settings.warmUp()));
     }
 
-    /** A client stored too much too fast. */
+    /** A client did something too often too fast; {@code sentence} says what, and when to try again. */
     static final class TooManyRequests extends RuntimeException {
         private final long seconds;
+        private final String title;
+        private final String sentence;
 
-        TooManyRequests(long seconds) {
+        TooManyRequests(long seconds, String title, String sentence) {
             super("rate limited", null, false, false);
             this.seconds = seconds;
+            this.title = title;
+            this.sentence = sentence;
         }
 
         long seconds() {
@@ -76,8 +81,22 @@ public final class WebApp {
         }
     }
 
+    /** A page that cannot be answered as asked: its status, and what the person reads. */
+    static final class PageError extends RuntimeException {
+        private final HttpStatus status;
+        private final String title;
+        private final String sentence;
+
+        PageError(HttpStatus status, String title, String sentence) {
+            super(title, null, false, false);
+            this.status = status;
+            this.title = title;
+            this.sentence = sentence;
+        }
+    }
+
     /** What the handlers need, built by the caller (the CLI's serve, or a test). */
-    public record Services(Analysis analysis, ScenarioStore store, Examples examples, Catalog catalog, Grader grader,
+    public record Services(Analysis analysis, ScenarioStore store, ClassStore classes, Examples examples, Catalog catalog, Grader grader,
                            Settings settings, Gate gate, WarmUp warmUp) {
     }
 
@@ -151,8 +170,11 @@ public final class WebApp {
         ScenarioApiController scenarios = new ScenarioApiController(services.store());
         PlaygroundController playground = new PlaygroundController(services.analysis(), services.store(),
                 services.examples(), templates);
-        ExerciseController exercises = new ExerciseController(services.catalog(), services.grader(), services.store(),
-                templates);
+        ExerciseLookup lookup = new ExerciseLookup(services.catalog(), services.store());
+        ExercisePages exercisePages = new ExercisePages(services.grader());
+        ExerciseController exercises = new ExerciseController(lookup, exercisePages, templates);
+        ClassController classes = new ClassController(services.classes(), lookup, exercisePages, templates,
+                Clock.systemUTC(), services.settings()::client);
         MakeExerciseController maker = new MakeExerciseController(services.analysis(), services.store(), templates);
         Metrics metrics = new Metrics(services.store(), services.gate());
         AccessLog accessLog = new AccessLog();
@@ -174,7 +196,7 @@ public final class WebApp {
                 }
                 metrics.observe(ctx, millis);
                 long allocated = Allocation.since(ctx);
-                accessLog.record(services.settings().client(ctx) + " " + ctx.method() + " " + ctx.path() + " "
+                accessLog.record(services.settings().client(ctx) + " " + ctx.method() + " " + Routes.loggable(ctx.path()) + " "
                         + ctx.status().getCode() + " " + String.format(Locale.ROOT, "%.1fms", millis)
                         + (allocated < 0 ? "" : String.format(Locale.ROOT, " %.1fMiB", allocated / 1048576.0)));
             });
@@ -200,7 +222,8 @@ public final class WebApp {
             Function<Handler, Handler> limited = handler -> ctx -> {
                 long wait = limiter.retryAfterSeconds(services.settings().client(ctx));
                 if (wait > 0) {
-                    throw new TooManyRequests(wait);
+                    throw new TooManyRequests(wait, "Too many shares", "Too many shares from your address; try again in "
+                            + wait + " s.");
                 }
                 handler.handle(ctx);
             };
@@ -226,6 +249,22 @@ public final class WebApp {
             config.routes.get(Routes.TEACHER_CREATED, gate.around(exercises::teacherCreated));
             config.routes.post(Routes.TEACHER_EXPLAIN, gate.around(exercises::teacherExplain));
 
+            config.routes.get(Routes.NEW_CLASS, classes::newForm);
+            config.routes.post(Routes.CLASSES, limited.apply(classes::create));
+            config.routes.get(Routes.CLASS, classes::home);
+            config.routes.post(Routes.CLASS_JOIN, classes::join);
+            config.routes.get(Routes.CLASS_EXERCISE, gate.around(classes::exercisePage));
+            config.routes.post(Routes.CLASS_EXERCISE, gate.around(classes::submit));
+            config.routes.post(Routes.CLASS_CHECK, gate.around(classes::check));
+            config.routes.post(Routes.CLASS_EXPLAIN, gate.around(classes::explain));
+            config.routes.get(Routes.CLASS_TEACHER, classes::teacher);
+            config.routes.get(Routes.CLASS_PROGRESS, classes::progressFragment);
+            config.routes.get(Routes.CLASS_ANSWER, gate.around(classes::answer));
+            config.routes.post(Routes.CLASS_ANSWER_EXPLAIN, gate.around(classes::answerExplain));
+            config.routes.get(Routes.CLASS_RESULTS, classes::results);
+            config.routes.post(Routes.CLASS_CLOSE, classes::close);
+            config.routes.post(Routes.CLASS_DELETE, classes::delete);
+
             config.routes.post(Routes.API_EVALUATE, gate.around(api::evaluate));
             config.routes.post(Routes.API_SCENARIOS, limited.apply(scenarios::create));
             config.routes.get(Routes.API_SCENARIO, scenarios::read);
@@ -250,9 +289,9 @@ public final class WebApp {
             });
             config.routes.exception(TooManyRequests.class, (e, ctx) -> {
                 ctx.header("Retry-After", String.valueOf(e.seconds()));
-                fail(ctx, templates, HttpStatus.TOO_MANY_REQUESTS, "Too many shares",
-                        "Too many shares from your address; try again in " + e.seconds() + " s.");
+                fail(ctx, templates, HttpStatus.TOO_MANY_REQUESTS, e.title, e.sentence);
             });
+            config.routes.exception(PageError.class, (e, ctx) -> fail(ctx, templates, e.status, e.title, e.sentence));
             config.routes.exception(Gate.Busy.class, (e, ctx) -> {
                 ctx.header("Retry-After", "1");
                 fail(ctx, templates, HttpStatus.SERVICE_UNAVAILABLE, "The playground is busy", "The playground is"
@@ -290,7 +329,7 @@ public final class WebApp {
                         return;
                     }
                 }
-                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                LOG.error("unexpected error on {} {}", ctx.method(), Routes.loggable(ctx.path()), e);
                 fail(ctx, templates, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
                         "Something went wrong on our side; the error was logged.");
             });

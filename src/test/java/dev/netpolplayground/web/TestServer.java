@@ -25,7 +25,7 @@ public final class TestServer implements AutoCloseable {
 
     public TestServer(WebApp.Settings settings) {
         this.database = Database.open("jdbc:h2:mem:test-" + UUID.randomUUID(), "", "");
-        this.services = WebApp.services(database.scenarios(), settings);
+        this.services = WebApp.services(database.scenarios(), database.classes(), settings);
         this.app = WebApp.create(services).start(0);
     }
 

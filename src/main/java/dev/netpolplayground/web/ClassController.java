@@ -133,7 +133,7 @@ final class ClassController {
                 refs.add(ref.get());
             }
         }
-        if (refs.isEmpty() && problems.isEmpty()) {
+        if (ticked.isEmpty() && links.isBlank()) {
             problems.add("Choose at least one exercise.");
         }
         if (refs.size() > ClassRoom.MAX_EXERCISES) {

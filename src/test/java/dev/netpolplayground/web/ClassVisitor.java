@@ -25,11 +25,21 @@ public final class ClassVisitor {
     private static final Pattern TEACHER_LINK = Pattern.compile("data-teacher-link data-absolute-link>(/c/[^<]+)<");
 
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
 
     public ClassVisitor(String base) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    private ClassVisitor(String base, HttpClient client) {
         this.base = base;
+        this.client = client;
+    }
+
+    /** The same browser (its cookies) talking to another server, as a Service sends it to another replica. */
+    public ClassVisitor via(String otherBase) {
+        return new ClassVisitor(otherBase, client);
     }
 
     /** The two links of a new class. */

@@ -25,6 +25,8 @@ public final class Main {
             "        exit 0 when the server's /healthz answers 200 (for container health checks)",
             "  bench FILE | bench [--pods N] [--policies N] [--cluster-policies N] [--namespaces N] [--probes LIST] [--runs N]",
             "        time parsing and evaluation; prints cells=N ms=T last",
+            "  class-load URL [--students N] [--seconds N] [--interval-ms N]",
+            "        a class of students checking against a running server; prints Check latencies",
             "");
 
     private Main() {
@@ -51,6 +53,8 @@ public final class Main {
                     return EvalCommand.run(Arguments.parse(rest), in, out, err);
                 case "bench":
                     return Bench.run(Arguments.parse(rest), out);
+                case "class-load":
+                    return ClassLoad.run(Arguments.parse(rest), out);
                 case "healthcheck":
                     return HealthCheck.run(Arguments.parse(rest), out);
                 case "check":

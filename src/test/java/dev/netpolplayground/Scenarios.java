@@ -20,6 +20,24 @@ public final class Scenarios {
     private Scenarios() {
     }
 
+    /** Two pods in shop, web and api, and a policy that locks web: the smallest exercise a teacher makes. */
+    public static final String SHOP_LOCK_WEB = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web, namespace: shop, labels: {app: web}}
+            spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: api, namespace: shop, labels: {app: api}}
+            spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: lock-web, namespace: shop}
+            spec: {podSelector: {matchLabels: {app: web}}}
+            """;
+
     public static Scenario parse(String yaml) {
         Parsed parsed = new ScenarioParser().parse(yaml);
         if (parsed instanceof Parsed.Failed) {

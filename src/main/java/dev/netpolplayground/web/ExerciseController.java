@@ -1,19 +1,12 @@
 package dev.netpolplayground.web;
 
-import dev.netpolplayground.eval.Matrix;
 import dev.netpolplayground.eval.Reach;
-import dev.netpolplayground.exercises.Catalog;
 import dev.netpolplayground.exercises.Grade;
-import dev.netpolplayground.exercises.Grader;
-import dev.netpolplayground.exercises.Target;
 import dev.netpolplayground.explain.Json;
 import dev.netpolplayground.explain.MatrixReport;
 import dev.netpolplayground.model.Exercise;
 import dev.netpolplayground.model.Problem;
-import dev.netpolplayground.parse.ExerciseParser;
 import dev.netpolplayground.parse.Parsed;
-import dev.netpolplayground.store.ScenarioStore;
-import dev.netpolplayground.store.StoredScenario;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.regex.Pattern;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
@@ -61,7 +63,7 @@ class ClassBrowserTest {
             teacher.locator("button:has-text('Make the class')").click();
             assertThat(teacher.locator("[data-copy-link]").first()).isVisible();
             String studentLink = teacher.locator("[data-student-link]").getAttribute("href");
-            assertThat(teacher.locator("[data-teacher-link]")).hasText(java.util.regex.Pattern.compile("^http://.*/t/"));
+            assertThat(teacher.locator("[data-teacher-link]")).hasText(Pattern.compile("^http://.*/t/"));
             teacher.locator("a:has-text('Open the teacher view')").click();
             assertThat(teacher.locator("[data-no-students]")).isVisible();
 

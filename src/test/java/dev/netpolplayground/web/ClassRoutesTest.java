@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,22 +90,7 @@ class ClassRoutesTest {
 
     @Test
     void a_teacher_made_exercise_joins_a_class_by_its_link_after_the_catalog_ones() {
-        String scenario = """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: web, namespace: shop, labels: {app: web}}
-                spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: api, namespace: shop, labels: {app: api}}
-                spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
-                ---
-                apiVersion: networking.k8s.io/v1
-                kind: NetworkPolicy
-                metadata: {name: lock-web, namespace: shop}
-                spec: {podSelector: {matchLabels: {app: web}}}
-                """;
+        String scenario = Scenarios.SHOP_LOCK_WEB;
         HttpResponse<String> made = visitor().post(Routes.CREATE_EXERCISE, List.of(Map.entry(Ids.FIELD_TEXT, scenario),
                 Map.entry("title", "Lock the web"), Map.entry("goal", "1:0:0")));
         String handout = made.headers().firstValue("Location").orElseThrow();
@@ -170,7 +156,7 @@ class ClassRoutesTest {
         ClassVisitor.Links links = visitor().makeClass("Answers", EXERCISE);
         student(links, "Ada").check(links.code(), 1, wrong());
         String view = progress(links);
-        String answerUrl = view.replaceAll("(?s).*href=\"(" + java.util.regex.Pattern.quote(links.teacher())
+        String answerUrl = view.replaceAll("(?s).*href=\"(" + Pattern.quote(links.teacher())
                 + "/s/[^\"]+)\".*", "$1");
         HttpResponse<String> answer = visitor().get(answerUrl);
         assertEquals(200, answer.statusCode(), answerUrl);

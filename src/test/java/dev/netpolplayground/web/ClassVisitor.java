@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -67,7 +68,7 @@ public final class ClassVisitor {
 
     /** Makes a class of {@code exercises} (catalog ids) and reads its links off the page shown once. */
     public Links makeClass(String title, String... exercises) {
-        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(List.of(Map.entry("title", title)));
+        List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(Map.entry("title", title)));
         for (String exercise : exercises) {
             fields.add(Map.entry("exercise", exercise));
         }

@@ -151,22 +151,7 @@ class ExerciseRoutesTest {
 
     @Test
     void a_teacher_turns_a_scenario_into_an_exercise_at_an_immutable_link() {
-        String scenario = """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: web, namespace: shop, labels: {app: web}}
-                spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: api, namespace: shop, labels: {app: api}}
-                spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}
-                ---
-                apiVersion: networking.k8s.io/v1
-                kind: NetworkPolicy
-                metadata: {name: lock-web, namespace: shop}
-                spec: {podSelector: {matchLabels: {app: web}}}
-                """;
+        String scenario = Scenarios.SHOP_LOCK_WEB;
         String form = postForm(Routes.MAKE_EXERCISE, List.of(Map.entry(Ids.FIELD_TEXT, scenario))).body();
         assertTrue(form.contains("name=\"goal\" value=\"0:1:0\""), "goal checkboxes");
         assertTrue(form.contains("shop/lock-web"));

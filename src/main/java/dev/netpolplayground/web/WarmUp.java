@@ -1,5 +1,6 @@
 package dev.netpolplayground.web;
 
+import dev.netpolplayground.exercises.Catalog;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +16,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Sends the built-in examples to the server's own evaluating routes, one request at a time, for a
+ * Sends the built-in examples to the server's own evaluating routes, and each exercise's starter to its Check, one request at a time, for a
  * while after start; {@code /readyz} answers 503 until it is done. A fresh JVM interprets its hot
  * code, and hit by a whole class at once on two cores, its JIT compiler gets no core: requests stay
  * several times slower for minutes. One request at a time leaves a core to the compiler. The
@@ -28,13 +30,15 @@ final class WarmUp {
     static final String HEADER = "X-Playground-Warm-Up";
 
     private final Examples examples;
+    private final Catalog catalog;
     private final Duration duration;
     private final String token;
     private volatile boolean running;
     private volatile long sent;
 
-    WarmUp(Examples examples, Duration duration) {
+    WarmUp(Examples examples, Catalog catalog, Duration duration) {
         this.examples = examples;
+        this.catalog = catalog;
         this.duration = duration;
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
@@ -94,9 +98,15 @@ final class WarmUp {
         LOG.info("warmed up with {} requests; ready", sent);
     }
 
-    /** Each example as the API, the page's evaluate fragment and its explain fragment receive it. */
+    /**
+     * Each example as the API, the page's evaluate fragment and its explain fragment receive it; then
+     * each exercise's starter as its Check receives it (the grading a class does all at once).
+     */
     private List<HttpRequest> requests(URI base) {
-        return examples.all().stream().flatMap(example -> {
+        Stream<HttpRequest> checks = catalog.all().stream().map(exercise -> post(base.resolve(Routes.exercise(
+                exercise.id()) + "/check"), "application/x-www-form-urlencoded",
+                field(Ids.FIELD_TEXT, exercise.starter())));
+        return Stream.concat(examples.all().stream().flatMap(example -> {
             String form = field(Ids.FIELD_TEXT, example.text()) + "&" + field(Ids.FIELD_PROBES, example.probes())
                     + "&" + field(Ids.FIELD_EXTERNAL, example.externals());
             String api = Routes.API_EVALUATE + "?probes=" + URLEncoder.encode(example.probes(), StandardCharsets.UTF_8)
@@ -106,7 +116,7 @@ final class WarmUp {
                     post(base.resolve(Routes.FRAGMENT_EVALUATE), "application/x-www-form-urlencoded", form),
                     post(base.resolve(Routes.FRAGMENT_EXPLAIN), "application/x-www-form-urlencoded",
                             form + "&" + field(Ids.FIELD_CELL, "0:1:all"))).stream();
-        }).toList();
+        }), checks).toList();
     }
 
     private HttpRequest post(URI uri, String type, String body) {

@@ -59,8 +59,10 @@ public final class WebApp {
         Analysis analysis = new Analysis(parser, BUDGET, new Analysis.Memory(settings.rememberMib() * 1024 * 1024,
                 REMEMBER_FROM_BYTES), new MemoryPool(settings.memoryBytes(), settings.queueWait()));
         Examples examples = Examples.load();
-        return new Services(analysis, store, classes, examples, Catalog.load(), new Grader(parser, analysis), settings,
-                new Gate(settings.concurrentEvaluations(), settings.queueWait()), new WarmUp(examples, settings.warmUp()));
+        Catalog catalog = Catalog.load();
+        return new Services(analysis, store, classes, examples, catalog, new Grader(parser, analysis), settings,
+                new Gate(settings.concurrentEvaluations(), settings.queueWait()),
+                new WarmUp(examples, catalog, settings.warmUp()));
     }
 
     /** A client did something too often too fast; {@code sentence} says what, and when to try again. */

@@ -68,6 +68,9 @@ public interface ClassStore {
     /** Every student's standing on every exercise they checked. */
     List<Progress> progress(String code);
 
+    /** One student's standing on every exercise they checked. */
+    List<Progress> progress(String code, String studentId);
+
     /** The latest Check of each student on each exercise. */
     List<Attempt> latest(String code);
 

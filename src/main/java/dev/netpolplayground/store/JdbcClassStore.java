@@ -213,13 +213,25 @@ public final class JdbcClassStore implements ClassStore {
 
     @Override
     public List<Progress> progress(String code) {
+        return progress(code, "", "");
+    }
+
+    @Override
+    public List<Progress> progress(String code, String studentId) {
+        return progress(code, " AND student_id = ?", studentId);
+    }
+
+    private List<Progress> progress(String code, String condition, String studentId) {
         return withConnection("read progress", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT p.student_id, p.exercise,"
                     + " p.attempts, p.solved, c.checked_at, c.differing_pairs FROM (SELECT student_id, exercise,"
                     + " COUNT(*) AS attempts, MAX(CASE WHEN solved THEN 1 ELSE 0 END) AS solved, MAX(id) AS last_id"
-                    + " FROM class_check WHERE class_code = ? GROUP BY student_id, exercise) p"
+                    + " FROM class_check WHERE class_code = ?" + condition + " GROUP BY student_id, exercise) p"
                     + " JOIN class_check c ON c.id = p.last_id")) {
                 select.setString(1, code);
+                if (!condition.isEmpty()) {
+                    select.setString(2, studentId);
+                }
                 List<Progress> progress = new ArrayList<>();
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {

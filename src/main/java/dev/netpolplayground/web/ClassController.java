@@ -113,6 +113,13 @@ final class ClassController {
                 problems.add("The end is a date and time such as 2026-12-24T16:00.");
             }
         }
+        long named = ticked.size() + links.lines().filter(line -> !line.isBlank()).count();
+        if (named > ClassRoom.MAX_EXERCISES) {
+            problems.add("A class has at most " + ClassRoom.MAX_EXERCISES + " exercises; " + named + " were named.");
+            ctx.status(HttpStatus.BAD_REQUEST);
+            templates.render(ctx, "classes/new.jte", newClassView(clip(title), ends, links, Set.of(), problems));
+            return;
+        }
         List<String> refs = new ArrayList<>();
         for (String id : ticked) {
             if (lookup.builtIn(id).isPresent()) {
@@ -136,13 +143,9 @@ final class ClassController {
         if (ticked.isEmpty() && links.isBlank()) {
             problems.add("Choose at least one exercise.");
         }
-        if (refs.size() > ClassRoom.MAX_EXERCISES) {
-            problems.add("A class has at most " + ClassRoom.MAX_EXERCISES + " exercises; this one would have "
-                    + refs.size() + ".");
-        }
         if (!problems.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            templates.render(ctx, "classes/new.jte", newClassView(title, ends, links, ticked, problems));
+            templates.render(ctx, "classes/new.jte", newClassView(clip(title), ends, links, ticked, problems));
             return;
         }
         ClassStore.Created created = store.create(title, refs, endsAt);
@@ -174,8 +177,7 @@ final class ClassController {
             return;
         }
         Map<Integer, Progress> mine = new HashMap<>();
-        store.progress(room.code()).stream().filter(p -> p.studentId().equals(student.get().id()))
-                .forEach(p -> mine.put(p.exercise(), p));
+        store.progress(room.code(), student.get().id()).forEach(p -> mine.put(p.exercise(), p));
         List<StudentHomeView.Item> items = new ArrayList<>();
         for (int number = 1; number <= room.exercises().size(); number++) {
             Optional<ExerciseLookup.Found> found = lookup.byRef(room.exercises().get(number - 1));
@@ -226,7 +228,13 @@ final class ClassController {
     }
 
     private JoinView joinView(ClassRoom room, String name, String problem) {
-        return new JoinView(room.code(), room.title(), room.exercises().size(), name, problem, room.open(clock.instant()));
+        return new JoinView(room.code(), room.title(), room.exercises().size(), clip(name), problem,
+                room.open(clock.instant()));
+    }
+
+    /** What was typed, as echoed back into a field: never more than a few times what the field may hold. */
+    private static String clip(String typed) {
+        return typed.length() <= 4 * ClassRoom.MAX_TITLE ? typed : typed.substring(0, 4 * ClassRoom.MAX_TITLE);
     }
 
     /** A student at work on exercise {n} of their class. */

@@ -151,6 +151,10 @@ abstract class ClassStoreContract {
         assertEquals("third", latest.answer());
         assertEquals(List.of(cell, cell), latest.cells());
         assertEquals(List.of("third", "# problems"), store.latest(code).stream().map(Attempt::answer).toList());
+        String bob = store.join(code, "Bob").student().id();
+        store.record(code, attempt(bob, 1, true, List.of(), "bob's"));
+        assertEquals(List.of(1, 2), store.progress(code, ada).stream().map(Progress::exercise).sorted().toList());
+        assertEquals(List.of(bob), store.progress(code, bob).stream().map(Progress::studentId).toList());
     }
 
     @Test

@@ -89,6 +89,16 @@ class ClassRoutesTest {
     }
 
     @Test
+    void naming_more_exercises_than_a_class_holds_is_refused_before_any_is_looked_up() {
+        String links = "/x/0123456789abcdef\n".repeat(50_000);
+        HttpResponse<String> refused = visitor().post(Routes.CLASSES, List.of(Map.entry("title", "t".repeat(100_000)),
+                Map.entry("links", links)));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("A class has at most 30 exercises; 50000 were named."), refused.body());
+        assertFalse(refused.body().contains("t".repeat(1_000)), "a long title is not echoed back whole");
+    }
+
+    @Test
     void a_teacher_made_exercise_joins_a_class_by_its_link_after_the_catalog_ones() {
         String scenario = Scenarios.SHOP_LOCK_WEB;
         HttpResponse<String> made = visitor().post(Routes.CREATE_EXERCISE, List.of(Map.entry(Ids.FIELD_TEXT, scenario),
